@@ -1,0 +1,45 @@
+"""textfix: clean garbled, mixed-script, boilerplate-laden web text, and explain every change.
+
+>>> import textfix
+>>> textfix.fix("中央企業(yè)產業(yè)鏈")
+'中央企業產業鏈'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import Config
+from .pinyin import remove_pinyin_annotations
+from .normalize import normalize_unicode
+from .pipeline import STEP_NAMES, run
+from .result import Change, Note, Result
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "STEP_NAMES",
+    "Change",
+    "Config",
+    "Note",
+    "Result",
+    "__version__",
+    "fix",
+    "fix_and_explain",
+    "normalize_unicode",
+    "remove_pinyin_annotations",
+]
+
+
+def fix(text: str | bytes, config: Config | None = None, **overrides: Any) -> str:
+    """Clean ``text`` with every enabled step and return the cleaned text.
+
+    Bytes are decoded first. Keyword overrides replace Config fields for this call.
+    """
+    return run(text, config, **overrides).text
+
+
+def fix_and_explain(text: str | bytes, config: Config | None = None, **overrides: Any) -> Result:
+    """Clean ``text`` and return a Result: the text, every change (step, span in that step's
+    input, before, after, reason), notes on decisions that changed nothing, and metadata."""
+    return run(text, config, **overrides)

@@ -1,0 +1,99 @@
+"""Runs the steps in their fixed order, threads the config, collects changes.
+
+The order matters and is documented in the README:
+
+1. ``repair_encoding``: mojibake first, so every later step sees real characters.
+2. ``normalize``: NFC, invisible characters, whitespace; pinyin tone marks are composed after it.
+3. ``pinyin``: annotation garbling removed, so boilerplate keywords such as ``版權所有`` match.
+4. ``boilerplate``: page chrome stripped and its metadata kept.
+5. ``script``: script conversion last, on the text that is kept.
+
+Adding a step is one module with ``run(text, config) -> StepOutput`` and one entry in ``STEPS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .config import Config, resolve
+from .result import Change, Note, Result, StepOutput, apply_edits
+
+StepFunction = Callable[[str, Config], StepOutput]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A registered step: its name, the module holding ``run``, and when it is on."""
+
+    name: str
+    module: str
+    enabled: Callable[[Config], bool]
+
+    def function(self) -> StepFunction:
+        return _load(self.module)
+
+
+def _load(module: str) -> StepFunction:
+    fn = _LOADED.get(module)
+    if fn is None:
+        fn = importlib.import_module(module, __package__).run
+        _LOADED[module] = fn
+    return fn
+
+
+_LOADED: dict[str, StepFunction] = {}
+
+STEPS: tuple[Step, ...] = (
+    Step("repair_encoding", ".mojibake", lambda c: c.repair_encoding),
+    Step("normalize", ".normalize", lambda c: c.normalize),
+    Step("pinyin", ".pinyin", lambda c: c.pinyin != "never"),
+    Step("boilerplate", ".boilerplate", lambda c: c.strip_boilerplate),
+    Step("script", ".script", lambda c: c.script is not None),
+)
+
+STEP_NAMES: tuple[str, ...] = tuple(s.name for s in STEPS)
+_BY_NAME = {s.name: s for s in STEPS}
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        from .decode import decode
+
+        return decode(bytes(text)).text
+    raise TypeError(f"textfix expects str or bytes, not {type(text).__name__}")
+
+
+def run(text: str | bytes, config: Config | None = None, *, only: str | None = None, **overrides: Any) -> Result:
+    """Run every enabled step (or just the step named ``only``) and return a Result."""
+    cfg = resolve(config, overrides)
+    text = _check_text(text)
+    steps = STEPS if only is None else (_BY_NAME[only],)
+    changes: list[Change] = []
+    notes: list[Note] = []
+    metadata: dict[str, Any] = {}
+    for step in steps:
+        if only is None and not step.enabled(cfg):
+            continue
+        out = step.function()(text, cfg)
+        if out.edits:
+            for e in out.edits:
+                changes.append(
+                    Change(step.name, e.start, e.end, text[e.start : e.end], e.replacement,
+                           e.reason, e.category, e.rule, e.confidence)
+                )
+            text = apply_edits(text, out.edits)
+        notes.extend(Note(step.name, m) for m in out.notes)
+        metadata.update(out.metadata)
+    return Result(text, tuple(changes), tuple(notes), metadata)
+
+
+def run_step(name: str, text: str | bytes, config: Config | None = None, **overrides: Any) -> Result:
+    """Run one step on its own, whatever the config says about switching it on."""
+    if name not in _BY_NAME:
+        raise ValueError(f"unknown step {name!r}; steps are {', '.join(STEP_NAMES)}")
+    return run(text, config, only=name, **overrides)
