@@ -1,11 +1,169 @@
-"""Placeholder until this step lands: it changes nothing."""
+"""Pinyin-annotation removal: ``企業(yè)產業(yè)鏈`` becomes ``企業產業鏈``.
+
+Some Simplified-to-Traditional converters leave a reading after each character they converted.
+The artifact is a Han character followed by one lowercase syllable, tone-marked, in ASCII
+parentheses with no spaces, and the syllable is one of that character's own readings.
+Legitimate annotations (``重(chóng)新`` in a textbook) have the same shape, so in ``auto`` mode
+the decision is made per document from three measurements:
+
+- density: annotations per 100 Han characters (the artifact is dense, teaching material sparse);
+- script: the share of annotated characters that exist only in Traditional script (converters
+  annotate what they converted; textbooks annotate characters shared by both scripts);
+- consistency: the share of occurrences of each annotated character that carry an annotation
+  (a converter annotates every occurrence).
+"""
 
 from __future__ import annotations
 
-from .config import Config
-from .result import StepOutput
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from .config import Config, resolve
+from .result import Edit, StepOutput, apply_edits
+
+# A syllable: lowercase letters, tone-marked vowels (precomposed or with combining marks).
+_SYLLABLE = "a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f\u0144\u0148\u0300-\u0304\u030c"
+_CANDIDATE = re.compile(rf"\(([{_SYLLABLE}]{{1,8}})\)")
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{_HAN_RANGES}]")
+_HAN_CHAR = re.compile(f"[{_HAN_RANGES}]")
+
+# Thresholds of the per-document decision (auto mode).
+MIN_DENSITY = 2.0  # annotations per 100 Han characters
+MIN_TRADITIONAL_SHARE = 0.6
+MIN_CONSISTENCY = 0.75
+
+
+@cache
+def traditional_only() -> frozenset[str]:
+    """Characters that exist only in Traditional script (built from OpenCC's tables)."""
+    raw = files("textfix._data").joinpath("traditional_only.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
+@cache
+def _reading_table() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@cache
+def readings(char: str) -> frozenset[str]:
+    """The known readings of a Han character, tone-marked, from pypinyin's character table."""
+    value = _reading_table().get(ord(char), "")
+    return frozenset(value.split(",")) if value else frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One ``X(reading)`` occurrence: the span of the parenthesised reading."""
+
+    start: int
+    end: int
+    char: str
+    reading: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The per-document evidence and the decision taken from it."""
+
+    annotations: tuple[Annotation, ...]
+    han: int
+    density: float
+    traditional_share: float
+    consistency: float
+    remove: bool
+    why: str
+
+
+def find_annotations(text: str) -> list[Annotation]:
+    """Every Han character directly followed by one of its own readings in ASCII parentheses."""
+    if "(" not in text:
+        return []
+    found = []
+    for m in _CANDIDATE.finditer(text):
+        start = m.start()
+        if start == 0:
+            continue
+        char = text[start - 1]
+        if not _HAN_CHAR.match(char):
+            continue
+        reading = m[1]
+        if not reading.isascii():
+            reading = unicodedata.normalize("NFC", reading)
+        if reading in readings(char):
+            found.append(Annotation(start, m.end(), char, reading))
+    return found
+
+
+def assess(text: str, mode: str = "auto", annotations: list[Annotation] | None = None) -> Assessment:
+    """Measure the document and decide whether its annotations are a converter artifact."""
+    found = find_annotations(text) if annotations is None else annotations
+    n = len(found)
+    if n == 0:
+        return Assessment((), 0, 0.0, 0.0, 0.0, False, "no annotations")
+    han = len(_HAN.findall(text))
+    density = 100.0 * n / max(han, 1)
+    trad = traditional_only()
+    traditional_share = sum(a.char in trad for a in found) / n
+    per_char: dict[str, int] = {}
+    for a in found:
+        per_char[a.char] = per_char.get(a.char, 0) + 1
+    occurrences = sum(text.count(c) for c in per_char)
+    consistency = n / occurrences
+    figures = (
+        f"{n} annotation(s), {density:.1f} per 100 Han characters, "
+        f"{traditional_share:.0%} on Traditional-only characters, "
+        f"{consistency:.0%} of their characters' occurrences annotated"
+    )
+    if mode == "always":
+        return Assessment(tuple(found), han, density, traditional_share, consistency, True,
+                          f"mode 'always'; {figures}")
+    if mode == "never":
+        return Assessment(tuple(found), han, density, traditional_share, consistency, False,
+                          f"mode 'never'; {figures}")
+    failed = []
+    if density < MIN_DENSITY:
+        failed.append(f"sparse (< {MIN_DENSITY:g} per 100)")
+    if traditional_share < MIN_TRADITIONAL_SHARE:
+        failed.append(f"mostly on characters shared by both scripts (< {MIN_TRADITIONAL_SHARE:.0%} Traditional-only)")
+    if consistency < MIN_CONSISTENCY:
+        failed.append(f"inconsistent (< {MIN_CONSISTENCY:.0%} of occurrences annotated)")
+    if failed:
+        why = f"kept as deliberate annotation: {'; '.join(failed)}; {figures}"
+        return Assessment(tuple(found), han, density, traditional_share, consistency, False, why)
+    why = f"converter artifact: {figures}"
+    return Assessment(tuple(found), han, density, traditional_share, consistency, True, why)
 
 
 def run(text: str, config: Config) -> StepOutput:
-    return StepOutput()
-def remove_pinyin_annotations(text, config=None): return text
+    """The ``pinyin`` pipeline step."""
+    found = find_annotations(text)
+    if not found:
+        return StepOutput()
+    verdict = assess(text, config.pinyin, found)
+    if not verdict.remove:
+        return StepOutput(notes=[f"pinyin annotations {verdict.why}"])
+    why = verdict.why
+    edits = [
+        Edit(a.start, a.end, "", f"reading ({a.reading}) of {a.char}; {why}", "pinyin_annotation", "pinyin.artifact")
+        for a in found
+    ]
+    return StepOutput(edits=edits, metadata={"pinyin_annotations_removed": len(edits)})
+
+
+def remove_pinyin_annotations(text: str, config: Config | None = None, **overrides: Any) -> str:
+    """Remove converter-left pinyin annotations (``企業(yè)`` -> ``企業``), keeping deliberate ones.
+
+    >>> remove_pinyin_annotations("中央企業(yè)產業(yè)鏈融通發(fā)展")
+    '中央企業產業鏈融通發展'
+    >>> remove_pinyin_annotations("这个字读重(chóng)新的重。")
+    '这个字读重(chóng)新的重。'
+    """
+    return apply_edits(text, run(text, resolve(config, overrides)).edits)
