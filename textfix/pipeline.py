@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from time import perf_counter
 from typing import Any
 
 from .config import Config, resolve
@@ -68,8 +69,18 @@ def _check_text(text: object) -> str:
     raise TypeError(f"textfix expects str or bytes, not {type(text).__name__}")
 
 
-def run(text: str | bytes, config: Config | None = None, *, only: str | None = None, **overrides: Any) -> Result:
-    """Run every enabled step (or just the step named ``only``) and return a Result."""
+def run(
+    text: str | bytes,
+    config: Config | None = None,
+    *,
+    only: str | None = None,
+    timings: dict[str, float] | None = None,
+    **overrides: Any,
+) -> Result:
+    """Run every enabled step (or just the step named ``only``) and return a Result.
+
+    ``timings``, when given, accumulates the seconds each step took (``--stats`` uses it).
+    """
     cfg = resolve(config, overrides)
     text = _check_text(text)
     steps = STEPS if only is None else (_BY_NAME[only],)
@@ -79,6 +90,7 @@ def run(text: str | bytes, config: Config | None = None, *, only: str | None = N
     for step in steps:
         if only is None and not step.enabled(cfg):
             continue
+        t0 = perf_counter() if timings is not None else 0.0
         out = step.function()(text, cfg)
         if out.edits:
             for e in out.edits:
@@ -89,6 +101,8 @@ def run(text: str | bytes, config: Config | None = None, *, only: str | None = N
             text = apply_edits(text, out.edits)
         notes.extend(Note(step.name, m) for m in out.notes)
         metadata.update(out.metadata)
+        if timings is not None:
+            timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
     return Result(text, tuple(changes), tuple(notes), metadata)
 
 
