@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .config import Config
-from .pinyin import remove_pinyin_annotations
 from .normalize import normalize_unicode
+from .pinyin import remove_pinyin_annotations
 from .pipeline import STEP_NAMES, run
 from .result import Change, Note, Result
 
@@ -36,7 +36,7 @@ def fix(text: str | bytes, config: Config | None = None, **overrides: Any) -> st
 
     Bytes are decoded first. Keyword overrides replace Config fields for this call.
     """
-    return run(text, config, **overrides).text
+    return run(text, config, explain=False, **overrides).text
 
 
 def fix_and_explain(text: str | bytes, config: Config | None = None, **overrides: Any) -> Result:

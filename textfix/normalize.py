@@ -1,11 +1,184 @@
-"""Placeholder until this step lands: it changes nothing."""
+"""CJK-aware Unicode normalization: composition, invisible characters, line endings, whitespace,
+and (optionally) character widths and CJK punctuation.
+
+Unlike ftfy's defaults it keeps Chinese quotes and full-width punctuation, never applies NFKC
+unless asked, and keeps CJK compatibility ideographs (NFC would rewrite them to unified ones).
+Each pass finds spans with one compiled regex and skips the text when there is none, so clean
+text costs a few C-speed scans.
+"""
 
 from __future__ import annotations
 
-from .config import Config
-from .result import StepOutput
+import re
+import unicodedata
+from typing import Any
+
+from .config import Config, resolve
+from .result import Edit, StepOutput, apply_edits, compose_edits
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2014\u2026"
+
+# Pass 1: line endings, controls and invisible characters.
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+_INVISIBLE = re.compile(
+    "\r\n|[\r\x85\u2028\u2029]"  # line endings
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]+"  # C0/C1 controls but tab and newline
+    "|[\u200b\u2060\ufeff\u00ad]+"  # zero-width space, word joiner, stray BOM, soft hyphen
+    f"|(?<=[{_CJK}A-Za-z0-9])[\u200c\u200d]+(?=[{_CJK}A-Za-z0-9])"  # ZWJ/ZWNJ inside words, not in emoji
+)
+_INVISIBLE_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff]")
+_INVISIBLE_REASONS = {
+    "line": "unify line ending to \\n",
+    "control": "remove control character",
+    "zero": "remove invisible character (zero-width, word joiner, stray BOM or soft hyphen)",
+    "joiner": "remove zero-width joiner between letters",
+}
+
+# Pass 2: Unicode composition; CJK compatibility ideographs are kept as written.
+_COMPAT_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+# Pass 3: optional widths.
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_TO_HALFWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+                 for c in range(r[0], r[1] + 1)}
+
+# Pass 4: optional ASCII punctuation between CJK characters to full-width.
+_CJK_PUNCT_RUN = re.compile(f"(?<=[{_CJK}])[,:;!?]+(?=[{_CJK}{_CJK_PUNCT}])")
+_CJK_PARENS = re.compile(f"(?<=[{_CJK}])\\(([{_CJK}{_CJK_PUNCT}][^()\n]{{0,60}}?[{_CJK}{_CJK_PUNCT}]|[{_CJK}])\\)")
+_TO_FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？"})
+
+# Pass 5: whitespace. Trailing horizontal space, whitespace-only lines, runs of blank lines.
+_WHITESPACE = re.compile(
+    r"\A(?:[^\S\n]*\n)+"  # blank lines at the start
+    r"|\n(?:[^\S\n]*\n)+[^\S\n]*\Z"  # blank lines at the end
+    r"|[^\S\n]+(?=\n|\Z)"  # trailing space
+    r"|\n(?:[^\S\n]*\n){2,}"  # runs of blank lines
+)
+
+
+def _invisible_edits(text: str) -> list[Edit]:
+    if not _INVISIBLE_ANY.search(text):
+        return []
+    edits = []
+    for m in _INVISIBLE.finditer(text):
+        s = m[0]
+        if s in _LINE_BREAKS:
+            edits.append(Edit(m.start(), m.end(), "\n", _INVISIBLE_REASONS["line"], "line_ending", "normalize.line_ending"))
+        elif s[0] in "\u200c\u200d":
+            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["joiner"], "invisible", "normalize.joiner"))
+        elif s[0] in "\u200b\u2060\ufeff\u00ad":
+            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["zero"], "invisible", "normalize.zero_width"))
+        else:
+            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["control"], "control", "normalize.control"))
+    return edits
+
+
+def _compose_line(line: str, form: str) -> str:
+    if form == "NFC" and _COMPAT_IDEOGRAPHS.search(line):
+        parts = _COMPAT_IDEOGRAPHS.split(line)
+        keep = _COMPAT_IDEOGRAPHS.findall(line)
+        out = [unicodedata.normalize(form, parts[0])]
+        for ideograph, part in zip(keep, parts[1:], strict=True):
+            out.append(ideograph)
+            out.append(unicodedata.normalize(form, part))
+        return "".join(out)
+    return unicodedata.normalize(form, line)
+
+
+def _unicode_form_edits(text: str, form: str) -> list[Edit]:
+    if form == "none" or text.isascii() or unicodedata.is_normalized(form, text):
+        return []
+    edits = []
+    pos = 0
+    reason = f"Unicode {form} (compose characters with their accents; CJK compatibility ideographs kept)"
+    if form == "NFKC":
+        reason = "Unicode NFKC (compatibility forms folded, as configured)"
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized(form, line):
+            new = _compose_line(line, form)
+            if new != line:
+                # Report the smallest span that changed.
+                head = 0
+                limit = min(len(line), len(new))
+                while head < limit and line[head] == new[head]:
+                    head += 1
+                tail = 0
+                while tail < limit - head and line[-1 - tail] == new[-1 - tail]:
+                    tail += 1
+                edits.append(Edit(pos + head, pos + len(line) - tail, new[head : len(new) - tail], reason,
+                                  "unicode_form", f"normalize.{form.lower()}"))
+        pos += len(line) + 1
+    return edits
+
+
+def _width_edits(text: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), m[0].translate(_TO_HALFWIDTH), "full-width letters/digits to ASCII (configured)",
+             "width", "normalize.fullwidth_ascii")
+        for m in _FULLWIDTH_ALNUM.finditer(text)
+    ]
+
+
+def _punctuation_edits(text: str) -> list[Edit]:
+    edits = [
+        Edit(m.start(), m.end(), m[0].translate(_TO_FULLWIDTH), "ASCII punctuation between CJK characters to full-width (configured)",
+             "punctuation", "normalize.cjk_punctuation")
+        for m in _CJK_PUNCT_RUN.finditer(text)
+    ]
+    for m in _CJK_PARENS.finditer(text):
+        reason = "ASCII parentheses around CJK text to full-width (configured)"
+        edits.append(Edit(m.start(), m.start() + 1, "（", reason, "punctuation", "normalize.cjk_parentheses"))
+        edits.append(Edit(m.end() - 1, m.end(), "）", reason, "punctuation", "normalize.cjk_parentheses"))
+    edits.sort(key=lambda e: e.start)
+    return edits
+
+
+def _whitespace_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _WHITESPACE.finditer(text):
+        s = m[0]
+        if m.start() == 0 and s.endswith("\n"):
+            edits.append(Edit(0, m.end(), "", "remove blank lines at the start", "whitespace", "normalize.leading_blank"))
+        elif m.end() == len(text) and s.startswith("\n"):
+            edits.append(Edit(m.start(), m.end(), "\n", "remove blank lines at the end", "whitespace", "normalize.trailing_blank"))
+        elif s.startswith("\n"):
+            edits.append(Edit(m.start(), m.end(), "\n\n", "collapse blank and whitespace-only lines into one empty line",
+                              "whitespace", "normalize.blank_lines"))
+        else:
+            edits.append(Edit(m.start(), m.end(), "", "remove trailing whitespace", "whitespace", "normalize.trailing_space"))
+    return edits
 
 
 def run(text: str, config: Config) -> StepOutput:
-    return StepOutput()
-def normalize_unicode(text, config=None): return text
+    """The ``normalize`` pipeline step: its passes run in order and compose into one edit list."""
+    passes = []
+    if config.remove_invisible:
+        passes.append(_invisible_edits)
+    if config.unicode_form != "none":
+        passes.append(lambda t: _unicode_form_edits(t, config.unicode_form))
+    if config.fullwidth_ascii:
+        passes.append(_width_edits)
+    if config.cjk_punctuation:
+        passes.append(_punctuation_edits)
+    if config.normalize_whitespace:
+        passes.append(_whitespace_edits)
+    edits: list[Edit] = []
+    current = text
+    for find in passes:
+        found = find(current)
+        if found:
+            edits = compose_edits(text, edits, found) if edits else found
+            current = apply_edits(current, found)
+    return StepOutput(edits=edits)
+
+
+def normalize_unicode(text: str, config: Config | None = None, **overrides: Any) -> str:
+    """Normalize Unicode the CJK-aware way (see the module docstring).
+
+    >>> normalize_unicode("說:“好”\\r\\n\\u00a0\\n\\n\\n下一段")
+    '說:“好”\\n\\n下一段'
+    >>> normalize_unicode("說:“好”", cjk_punctuation=True)
+    '說：“好”'
+    """
+    return apply_edits(text, run(text, resolve(config, overrides)).edits)

@@ -15,15 +15,18 @@ the decision is made per document from three measurements:
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from .config import Config, resolve
-from .result import Edit, StepOutput, apply_edits
+from .result import Edit, StepOutput
 
 # A syllable: lowercase letters, tone-marked vowels (precomposed or with combining marks).
 _SYLLABLE = "a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f\u0144\u0148\u0300-\u0304\u030c"
@@ -46,17 +49,36 @@ def traditional_only() -> frozenset[str]:
 
 
 @cache
-def _reading_table() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
+def _reading_table() -> dict[str, str]:
+    """pypinyin's character readings, read from its data file without importing pypinyin
+    (whose import also loads its phrase dictionary: ~0.2 s and tens of MB)."""
+    for f in importlib.metadata.files("pypinyin") or ():
+        if f.name == "pinyin_dict.json":
+            return json.loads(Path(str(f.locate())).read_text(encoding="utf-8"))
+    from pypinyin.pinyin_dict import pinyin_dict  # an install without the JSON file
 
-    return pinyin_dict
+    return {str(k): v for k, v in pinyin_dict.items()}
 
 
-@cache
 def readings(char: str) -> frozenset[str]:
     """The known readings of a Han character, tone-marked, from pypinyin's character table."""
-    value = _reading_table().get(ord(char), "")
+    value = _reading_table().get(str(ord(char)), "")
     return frozenset(value.split(",")) if value else frozenset()
+
+
+_VALID: dict[str, str | None] = {}
+
+
+def _valid_reading(char: str, inner: str) -> str | None:
+    """The reading if ``inner`` is one of ``char``'s readings, else None (memoized per pair)."""
+    key = char + inner
+    if key in _VALID:
+        return _VALID[key]
+    reading = unicodedata.normalize("NFC", inner) if not inner.isascii() else inner
+    verdict = reading if _HAN_CHAR.match(char) and reading in readings(char) else None
+    if len(_VALID) < 200_000:
+        _VALID[key] = verdict
+    return verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +111,11 @@ def find_annotations(text: str) -> list[Annotation]:
     found = []
     for m in _CANDIDATE.finditer(text):
         start = m.start()
-        if start == 0:
-            continue
-        char = text[start - 1]
-        if not _HAN_CHAR.match(char):
-            continue
-        reading = m[1]
-        if not reading.isascii():
-            reading = unicodedata.normalize("NFC", reading)
-        if reading in readings(char):
-            found.append(Annotation(start, m.end(), char, reading))
+        if start:
+            char = text[start - 1]
+            reading = _valid_reading(char, m[1])
+            if reading is not None:
+                found.append(Annotation(start, m.end(), char, reading))
     return found
 
 
@@ -108,7 +125,7 @@ def assess(text: str, mode: str = "auto", annotations: list[Annotation] | None =
     n = len(found)
     if n == 0:
         return Assessment((), 0, 0.0, 0.0, 0.0, False, "no annotations")
-    han = len(_HAN.findall(text))
+    han = _HAN.subn("", text)[1]
     density = 100.0 * n / max(han, 1)
     trad = traditional_only()
     traditional_share = sum(a.char in trad for a in found) / n
@@ -158,6 +175,20 @@ def run(text: str, config: Config) -> StepOutput:
     return StepOutput(edits=edits, metadata={"pinyin_annotations_removed": len(edits)})
 
 
+def fast(text: str, config: Config) -> str:
+    """The step's output without building edits (same result as applying ``run``'s edits)."""
+    found = find_annotations(text)
+    if not found or not assess(text, config.pinyin, found).remove:
+        return text
+    parts = []
+    pos = 0
+    for a in found:
+        parts.append(text[pos : a.start])
+        pos = a.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def remove_pinyin_annotations(text: str, config: Config | None = None, **overrides: Any) -> str:
     """Remove converter-left pinyin annotations (``企業(yè)`` -> ``企業``), keeping deliberate ones.
 
@@ -166,4 +197,4 @@ def remove_pinyin_annotations(text: str, config: Config | None = None, **overrid
     >>> remove_pinyin_annotations("这个字读重(chóng)新的重。")
     '这个字读重(chóng)新的重。'
     """
-    return apply_edits(text, run(text, resolve(config, overrides)).edits)
+    return fast(text, resolve(config, overrides))

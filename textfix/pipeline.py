@@ -23,6 +23,7 @@ from .config import Config, resolve
 from .result import Change, Note, Result, StepOutput, apply_edits
 
 StepFunction = Callable[[str, Config], StepOutput]
+FastFunction = Callable[[str, Config], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +35,23 @@ class Step:
     enabled: Callable[[Config], bool]
 
     def function(self) -> StepFunction:
-        return _load(self.module)
+        return _load(self.module)[0]
+
+    def fast(self) -> FastFunction | None:
+        """The module's optional ``fast(text, config) -> str``: the same output as applying
+        ``run``'s edits, without building them (used when no explanation is wanted)."""
+        return _load(self.module)[1]
 
 
-def _load(module: str) -> StepFunction:
-    fn = _LOADED.get(module)
-    if fn is None:
-        fn = importlib.import_module(module, __package__).run
-        _LOADED[module] = fn
-    return fn
+def _load(module: str) -> tuple[StepFunction, FastFunction | None]:
+    loaded = _LOADED.get(module)
+    if loaded is None:
+        mod = importlib.import_module(module, __package__)
+        loaded = _LOADED[module] = (mod.run, getattr(mod, "fast", None))
+    return loaded
 
 
-_LOADED: dict[str, StepFunction] = {}
+_LOADED: dict[str, tuple[StepFunction, FastFunction | None]] = {}
 
 STEPS: tuple[Step, ...] = (
     Step("repair_encoding", ".mojibake", lambda c: c.repair_encoding),
@@ -75,11 +81,14 @@ def run(
     *,
     only: str | None = None,
     timings: dict[str, float] | None = None,
+    explain: bool = True,
     **overrides: Any,
 ) -> Result:
     """Run every enabled step (or just the step named ``only``) and return a Result.
 
     ``timings``, when given, accumulates the seconds each step took (``--stats`` uses it).
+    With ``explain=False`` steps that have a fast path skip building their edits, and the
+    Result carries the text only.
     """
     cfg = resolve(config, overrides)
     text = _check_text(text)
@@ -91,6 +100,13 @@ def run(
         if only is None and not step.enabled(cfg):
             continue
         t0 = perf_counter() if timings is not None else 0.0
+        if not explain:
+            fast = step.fast()
+            if fast is not None:
+                text = fast(text, cfg)
+                if timings is not None:
+                    timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
+                continue
         out = step.function()(text, cfg)
         if out.edits:
             for e in out.edits:

@@ -101,6 +101,66 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
+def _shift(edits: Sequence[Edit], pos: int, side: str) -> int:
+    """Map a boundary position of an edit list's input to its output.
+
+    An insertion exactly at ``pos`` counts as before a region's end and after its start.
+    """
+    out = pos
+    for e in edits:
+        if e.end > pos or (side == "start" and e.start == pos):
+            break
+        out += len(e.replacement) - (e.end - e.start)
+    return out
+
+
+def _to_input(edits: Sequence[Edit], pos: int, side: str) -> int:
+    """Map a position of an edit list's output back to its input; positions on or inside an
+    edit's replacement widen to that edit's whole input span."""
+    delta = 0
+    for e in edits:
+        out_start = e.start + delta
+        if pos < out_start:
+            break
+        if pos <= out_start + len(e.replacement):
+            return e.start if side == "start" else e.end
+        delta += len(e.replacement) - (e.end - e.start)
+    return pos - delta
+
+
+def compose_edits(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """Edits on ``text`` equal to applying ``first`` and then ``second`` (given on first's output).
+
+    Overlapping or touching edits merge into one, with their reasons joined, so a step made of
+    several passes still reports spans in its own input.
+    """
+    if not second:
+        return list(first)
+    if not first:
+        return list(second)
+    mid = apply_edits(text, first)
+    out = apply_edits(mid, second)
+    regions: list[tuple[int, int, list[Edit]]] = [(e.start, e.end, [e]) for e in first]
+    regions += [(_to_input(first, e.start, "start"), _to_input(first, e.end, "end"), [e]) for e in second]
+    regions.sort(key=lambda r: (r[0], r[1]))
+    merged: list[tuple[int, int, list[Edit]]] = []
+    for start, end, src in regions:
+        if merged and start <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] + src)
+        else:
+            merged.append((start, end, list(src)))
+    result = []
+    for start, end, src in merged:
+        out_start = _shift(second, _shift(first, start, "start"), "start")
+        out_end = _shift(second, _shift(first, end, "end"), "end")
+        reasons = list(dict.fromkeys(e.reason for e in src))
+        head = src[0]
+        result.append(Edit(start, end, out[out_start:out_end], "; ".join(reasons), head.category, head.rule,
+                           min(e.confidence for e in src)))
+    return result
+
+
 def replay(original: str, changes: Iterable[Change]) -> str:
     """Re-apply recorded changes step by step; each step's spans refer to its own input."""
     text = original
