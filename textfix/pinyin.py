@@ -19,6 +19,7 @@ import importlib.metadata
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -30,10 +31,10 @@ from .result import Edit, StepOutput
 
 # A syllable: lowercase letters, tone-marked vowels (precomposed or with combining marks).
 _SYLLABLE = "a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f\u0144\u0148\u0300-\u0304\u030c"
-_CANDIDATE = re.compile(rf"\(([{_SYLLABLE}]{{1,8}})\)")
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN = re.compile(f"[{_HAN_RANGES}]")
 _HAN_CHAR = re.compile(f"[{_HAN_RANGES}]")
+_READING = re.compile(rf"\(([{_SYLLABLE}]{{1,8}})\)")
 
 # Thresholds of the per-document decision (auto mode).
 MIN_DENSITY = 2.0  # annotations per 100 Han characters
@@ -95,8 +96,7 @@ class Annotation:
 class Assessment:
     """The per-document evidence and the decision taken from it."""
 
-    annotations: tuple[Annotation, ...]
-    han: int
+    count: int
     density: float
     traditional_share: float
     consistency: float
@@ -109,42 +109,48 @@ def find_annotations(text: str) -> list[Annotation]:
     if "(" not in text:
         return []
     found = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _READING.finditer(text):
         start = m.start()
-        if start:
-            char = text[start - 1]
-            reading = _valid_reading(char, m[1])
-            if reading is not None:
-                found.append(Annotation(start, m.end(), char, reading))
+        char = text[start - 1] if start else ""
+        reading = _valid_reading(char, m[1]) if char else None
+        if reading is not None:
+            found.append(Annotation(start, m.end(), char, reading))
     return found
 
 
-def assess(text: str, mode: str = "auto", annotations: list[Annotation] | None = None) -> Assessment:
-    """Measure the document and decide whether its annotations are a converter artifact."""
-    found = find_annotations(text) if annotations is None else annotations
-    n = len(found)
+def _han_count(text: str, at_least_needed: float) -> tuple[int, bool]:
+    """Han characters in ``text``: an upper bound from the UTF-8 length when it already settles
+    the density test (the common case, C speed), the exact count otherwise."""
+    bound = (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
+    if bound <= at_least_needed:
+        return bound, False
+    return _HAN.subn("", text)[1], True
+
+
+def assess(text: str, mode: str = "auto", pairs: Counter[tuple[str, str]] | None = None) -> Assessment:
+    """Measure the document and decide whether its annotations are a converter artifact.
+
+    ``pairs`` counts valid (character, reading) annotations; found from ``text`` when omitted.
+    """
+    if pairs is None:
+        pairs = Counter((a.char, a.reading) for a in find_annotations(text))
+    n = sum(pairs.values())
     if n == 0:
-        return Assessment((), 0, 0.0, 0.0, 0.0, False, "no annotations")
-    han = _HAN.subn("", text)[1]
+        return Assessment(0, 0.0, 0.0, 0.0, False, "no annotations")
+    han, exact = _han_count(text, 100.0 * n / MIN_DENSITY)
     density = 100.0 * n / max(han, 1)
     trad = traditional_only()
-    traditional_share = sum(a.char in trad for a in found) / n
-    per_char: dict[str, int] = {}
-    for a in found:
-        per_char[a.char] = per_char.get(a.char, 0) + 1
-    occurrences = sum(text.count(c) for c in per_char)
-    consistency = n / occurrences
+    traditional_share = sum(k for (c, _), k in pairs.items() if c in trad) / n
+    chars = {c for c, _ in pairs}
+    occurrences = sum(text.count(c) for c in chars)
+    consistency = n / max(occurrences, n)
     figures = (
-        f"{n} annotation(s), {density:.1f} per 100 Han characters, "
+        f"{n} annotation(s), {'' if exact else 'at least '}{density:.1f} per 100 Han characters, "
         f"{traditional_share:.0%} on Traditional-only characters, "
         f"{consistency:.0%} of their characters' occurrences annotated"
     )
-    if mode == "always":
-        return Assessment(tuple(found), han, density, traditional_share, consistency, True,
-                          f"mode 'always'; {figures}")
-    if mode == "never":
-        return Assessment(tuple(found), han, density, traditional_share, consistency, False,
-                          f"mode 'never'; {figures}")
+    if mode in ("always", "never"):
+        return Assessment(n, density, traditional_share, consistency, mode == "always", f"mode {mode!r}; {figures}")
     failed = []
     if density < MIN_DENSITY:
         failed.append(f"sparse (< {MIN_DENSITY:g} per 100)")
@@ -153,10 +159,9 @@ def assess(text: str, mode: str = "auto", annotations: list[Annotation] | None =
     if consistency < MIN_CONSISTENCY:
         failed.append(f"inconsistent (< {MIN_CONSISTENCY:.0%} of occurrences annotated)")
     if failed:
-        why = f"kept as deliberate annotation: {'; '.join(failed)}; {figures}"
-        return Assessment(tuple(found), han, density, traditional_share, consistency, False, why)
-    why = f"converter artifact: {figures}"
-    return Assessment(tuple(found), han, density, traditional_share, consistency, True, why)
+        return Assessment(n, density, traditional_share, consistency, False,
+                          f"kept as deliberate annotation: {'; '.join(failed)}; {figures}")
+    return Assessment(n, density, traditional_share, consistency, True, f"converter artifact: {figures}")
 
 
 def run(text: str, config: Config) -> StepOutput:
@@ -164,7 +169,7 @@ def run(text: str, config: Config) -> StepOutput:
     found = find_annotations(text)
     if not found:
         return StepOutput()
-    verdict = assess(text, config.pinyin, found)
+    verdict = assess(text, config.pinyin, Counter((a.char, a.reading) for a in found))
     if not verdict.remove:
         return StepOutput(notes=[f"pinyin annotations {verdict.why}"])
     why = verdict.why
@@ -176,17 +181,34 @@ def run(text: str, config: Config) -> StepOutput:
 
 
 def fast(text: str, config: Config) -> str:
-    """The step's output without building edits (same result as applying ``run``'s edits)."""
-    found = find_annotations(text)
-    if not found or not assess(text, config.pinyin, found).remove:
+    """The step's output without building edits (same result as applying ``run``'s edits).
+
+    One C-level ``split`` on the parenthesised readings yields every candidate; the decision and
+    the rebuilt text come from list slicing, with Python code per distinct pair, not per match.
+    """
+    pieces = _READING.split(text)  # [text, reading, text, reading, ..., text]
+    if len(pieces) == 1:
         return text
-    parts = []
-    pos = 0
-    for a in found:
-        parts.append(text[pos : a.start])
-        pos = a.end
-    parts.append(text[pos:])
-    return "".join(parts)
+    chars = [p[-1:] for p in pieces[0:-1:2]]
+    inners = pieces[1::2]
+    valid: Counter[tuple[str, str]] = Counter()
+    invalid = False
+    for (char, inner), k in Counter(zip(chars, inners, strict=True)).items():
+        reading = _valid_reading(char, inner) if char else None
+        if reading is None:
+            invalid = True
+        else:
+            valid[char, reading] += k
+    if not valid or not assess(text, config.pinyin, valid).remove:
+        return text
+    if invalid:
+        for i in range(1, len(pieces), 2):
+            char = pieces[i - 1][-1:]
+            keep = not char or _valid_reading(char, pieces[i]) is None
+            pieces[i] = f"({pieces[i]})" if keep else ""
+        return "".join(pieces)
+    del pieces[1::2]
+    return "".join(pieces)
 
 
 def remove_pinyin_annotations(text: str, config: Config | None = None, **overrides: Any) -> str:
