@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .config import Config
+from .decode import Decoded, decode
 from .normalize import normalize_unicode
 from .pinyin import remove_pinyin_annotations
 from .pipeline import STEP_NAMES, run
@@ -21,9 +22,11 @@ __all__ = [
     "STEP_NAMES",
     "Change",
     "Config",
+    "Decoded",
     "Note",
     "Result",
     "__version__",
+    "decode",
     "fix",
     "fix_and_explain",
     "normalize_unicode",
