@@ -257,8 +257,8 @@ def _stats_summary(stats: Any, seconds: float, jobs: int, out: IO[str]) -> None:
     mb_in = stats.bytes_in / 1e6
     rate = mb_in / seconds if seconds > 0 else 0.0
     out.write(
-        f"{PROG}: {stats.documents:,} documents in {stats.files:,} input{'s' * (stats.files != 1)}, "
-        f"{stats.changed_documents:,} changed; {stats.bad_records:,} bad records"
+        f"{PROG}: {stats.documents:,} document{'s' * (stats.documents != 1)} in {stats.files:,} input{'s' * (stats.files != 1)}, "
+        f"{stats.changed_documents:,} changed; {stats.bad_records:,} bad record{'s' * (stats.bad_records != 1)}"
         f"{', ' + format(stats.failed_inputs, ',') + ' unreadable inputs' if stats.failed_inputs else ''}\n"
     )
     out.write(
@@ -474,14 +474,12 @@ def _cmd_detect(args: argparse.Namespace) -> int:
             continue
         encoding = getattr(d, "encoding", "?")
         confidence = float(getattr(d, "confidence", 0.0))
-        lossy = getattr(d, "lossy", None)
+        lost = list(getattr(d, "lossy_positions", ()))
         if args.json:
-            record: dict[str, Any] = {"file": name, "encoding": encoding, "confidence": confidence}
-            if lossy is not None:
-                record["lossy"] = lossy if isinstance(lossy, (bool, int, float, str)) else str(lossy)
-            print(json.dumps(record, ensure_ascii=False))
+            print(json.dumps({"file": name, "encoding": encoding, "confidence": round(confidence, 4),
+                              "lossy_bytes": len(lost)}, ensure_ascii=False))
         else:
-            extra = f", lossy: {lossy}" if lossy else ""
+            extra = f", {len(lost)} undecodable bytes" if lost else ""
             print(f"{name}: {encoding} (confidence {confidence:.2f}{extra})")
     return status
 

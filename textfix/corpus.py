@@ -235,10 +235,11 @@ class _Worker:
             text = decoded.text
             encoding = str(getattr(decoded, "encoding", "?"))
             self.stats.encodings[encoding] += 1
-            lossy = getattr(decoded, "lossy", False)
-            if lossy:
+            lost = tuple(getattr(decoded, "lossy_positions", ()))
+            if lost:
                 self.result.warnings.append(
-                    f"{self.chunk.source}: decoded as {encoding} with losses ({lossy!r}); check the output"
+                    f"{self.chunk.source}: decoded as {encoding}; {len(lost)} undecodable byte(s) replaced "
+                    f"by U+FFFD (first at offset {lost[0]})"
                 )
         cleaned = self.clean(text, None)
         return cleaned.encode("utf-8", "surrogatepass")
