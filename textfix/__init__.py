@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .cleaner import Cleaner
 from .config import Config
 from .decode import Decoded, decode
 from .normalize import normalize_unicode
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 __all__ = [
     "STEP_NAMES",
     "Change",
+    "Cleaner",
     "Config",
     "Decoded",
     "Note",
