@@ -83,6 +83,11 @@ def test_modes() -> None:
     assert textfix.remove_pinyin_annotations(annotated) == "中央企業產業鏈融通發展"
 
 
+def test_artifact_converted_back_to_simplified_is_removed() -> None:
+    text = "中央企业(yè)产业(yè)链融通发(fā)展共链行动启动会在京召开。为贯彻落实党中央关于建设现(xiàn)代化产业(yè)体系"
+    assert textfix.remove_pinyin_annotations(text) == "中央企业产业链融通发展共链行动启动会在京召开。为贯彻落实党中央关于建设现代化产业体系"
+
+
 def test_decomposed_tone_marks_are_recognised() -> None:
     assert textfix.remove_pinyin_annotations("中央企業(ye\u0300)產業(ye\u0300)鏈") == "中央企業產業鏈"
 

@@ -8,7 +8,8 @@ the decision is made per document from three measurements:
 
 - density: annotations per 100 Han characters (the artifact is dense, teaching material sparse);
 - script: the share of annotated characters that exist only in Traditional script (converters
-  annotate what they converted; textbooks annotate characters shared by both scripts);
+  annotate what they converted; textbooks annotate characters shared by both scripts); text
+  converted back to Simplified afterwards (``业(yè)``) counts with stricter density and count;
 - consistency: the share of occurrences of each annotated character that carry an annotation
   (a converter annotates every occurrence).
 """
@@ -40,13 +41,27 @@ _READING = re.compile(rf"\(([{_SYLLABLE}]{{1,8}})\)")
 MIN_DENSITY = 2.0  # annotations per 100 Han characters
 MIN_TRADITIONAL_SHARE = 0.6
 MIN_CONSISTENCY = 0.75
+# Artifact text later converted to Simplified keeps its annotations on Simplified-only
+# characters (業(yè) -> 业(yè)); that needs stronger evidence, since a lone 烨(yè) is deliberate.
+MIN_VARIANT_SHARE = 0.8
+MIN_VARIANT_COUNT = 5
+MIN_VARIANT_DENSITY = 5.0
 
 
 @cache
+def _char_set(name: str) -> frozenset[str]:
+    raw = files("textfix._data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
 def traditional_only() -> frozenset[str]:
     """Characters that exist only in Traditional script (built from OpenCC's tables)."""
-    raw = files("textfix._data").joinpath("traditional_only.txt").read_text(encoding="utf-8")
-    return frozenset("".join(line for line in raw.splitlines() if not line.startswith("#")))
+    return _char_set("traditional_only.txt")
+
+
+def simplified_only() -> frozenset[str]:
+    """Characters that exist only in Simplified script (built from OpenCC's tables)."""
+    return _char_set("simplified_only.txt")
 
 
 @cache
@@ -137,16 +152,19 @@ def assess(text: str, mode: str = "auto", pairs: Counter[tuple[str, str]] | None
     n = sum(pairs.values())
     if n == 0:
         return Assessment(0, 0.0, 0.0, 0.0, False, "no annotations")
-    han, exact = _han_count(text, 100.0 * n / MIN_DENSITY)
-    density = 100.0 * n / max(han, 1)
-    trad = traditional_only()
+    trad, simp = traditional_only(), simplified_only()
     traditional_share = sum(k for (c, _), k in pairs.items() if c in trad) / n
+    variant_share = traditional_share + sum(k for (c, _), k in pairs.items() if c in simp) / n
+    needed = MIN_DENSITY if traditional_share >= MIN_TRADITIONAL_SHARE else MIN_VARIANT_DENSITY
+    han, exact = _han_count(text, 100.0 * n / needed)
+    density = 100.0 * n / max(han, 1)
     chars = {c for c, _ in pairs}
     occurrences = sum(text.count(c) for c in chars)
     consistency = n / max(occurrences, n)
     figures = (
         f"{n} annotation(s), {'' if exact else 'at least '}{density:.1f} per 100 Han characters, "
-        f"{traditional_share:.0%} on Traditional-only characters, "
+        f"{traditional_share:.0%} on Traditional-only characters "
+        f"({variant_share:.0%} on characters of one script only), "
         f"{consistency:.0%} of their characters' occurrences annotated"
     )
     if mode in ("always", "never"):
@@ -154,8 +172,11 @@ def assess(text: str, mode: str = "auto", pairs: Counter[tuple[str, str]] | None
     failed = []
     if density < MIN_DENSITY:
         failed.append(f"sparse (< {MIN_DENSITY:g} per 100)")
-    if traditional_share < MIN_TRADITIONAL_SHARE:
-        failed.append(f"mostly on characters shared by both scripts (< {MIN_TRADITIONAL_SHARE:.0%} Traditional-only)")
+    converted_then_simplified = (
+        variant_share >= MIN_VARIANT_SHARE and n >= MIN_VARIANT_COUNT and density >= MIN_VARIANT_DENSITY
+    )
+    if traditional_share < MIN_TRADITIONAL_SHARE and not converted_then_simplified:
+        failed.append(f"not on converted characters (< {MIN_TRADITIONAL_SHARE:.0%} Traditional-only)")
     if consistency < MIN_CONSISTENCY:
         failed.append(f"inconsistent (< {MIN_CONSISTENCY:.0%} of occurrences annotated)")
     if failed:

