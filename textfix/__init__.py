@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .boilerplate import BoilerplateResult, strip_boilerplate
+from .boilerplate_model import BoilerplateModel
 from .cleaner import Cleaner
 from .config import Config
 from .decode import Decoded, decode
@@ -21,6 +23,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "STEP_NAMES",
+    "BoilerplateModel",
+    "BoilerplateResult",
     "Change",
     "Cleaner",
     "Config",
@@ -33,6 +37,7 @@ __all__ = [
     "fix_and_explain",
     "normalize_unicode",
     "remove_pinyin_annotations",
+    "strip_boilerplate",
 ]
 
 

@@ -1,10 +1,760 @@
-"""Placeholder until this step lands: it changes nothing."""
+"""Boilerplate: strip page chrome from plain text and keep what it says as metadata.
+
+Evidence is combined per segment (see :mod:`textfix.segment`): keywords and field labels from
+the rules file (one automaton on a Traditional-folded shadow), a few regexes (ICP numbers,
+dates, photo credits), shape (length, sentence punctuation), position relative to the
+document's content core (the densest run of sentence-like segments), duplicates of the
+title or summary, and optionally a :class:`~textfix.boilerplate_model.BoilerplateModel` of
+lines repeated across a site. Position alone never removes anything.
+
+>>> r = strip_boilerplate("标题在这里\\n发布日期:2016-09-28  来源:四川经济日报\\n正文第一句话，内容很长很长很长很长很长很长。")
+>>> r.metadata.date, r.metadata.source
+('2016-09-28', '四川经济日报')
+"""
 
 from __future__ import annotations
 
-from .config import Config
-from .result import StepOutput
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from .boilerplate_rules import Rule, RuleSet, fold, ruleset
+from .config import Config, resolve
+from .result import Edit, StepOutput
+from .segment import Segment, split_segments
+
+_PUNCT = re.compile(r"[,。;!?]|\.(?: |$)")
+_TERMINAL = frozenset("。!?.」”\"')")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_DIGITS = re.compile(r"\d[\d,]*")
+_SPACES = re.compile(r"[\s|]+")
+_SIGNOFF = re.compile(r"(?:局|委|委员会|办公室|政府|中心|协会|公司|厅|院|会|部|处|科|站|所|社)$")
+_COLUMN = re.compile(r"【[^【】\n]{1,12}】")
+_EDGE_STRIP = " |:>»·•*-—[]【】()<>《》"
+
+MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
+MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A removed (or, in mark mode, flagged) span of the input text."""
+
+    start: int
+    end: int
+    category: str
+    rule: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the chrome said: every field is None when the document did not carry it."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    reporter: str | None = None
+    photographer: str | None = None
+    views: int | None = None
+    column: str | None = None
+    url: str | None = None
+    icp: str | None = None
+    copyright: str | None = None
+    contact: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only the fields that were found."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateResult:
+    """The cleaned text, the spans removed from the input, metadata, and notes."""
+
+    text: str
+    spans: tuple[Span, ...]
+    metadata: Metadata
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "spans": [s.to_dict() for s in self.spans],
+            "metadata": self.metadata.to_dict(),
+            "notes": list(self.notes),
+        }
+
+
+# --------------------------------------------------------------------------- features
+
+
+class _Doc:
+    """Per-document working state: text, shadow, segments and their features."""
+
+    __slots__ = ("claims", "core", "fields", "has_core", "n", "notes", "segs", "sentence", "shadow", "text", "zone")
+
+    def __init__(self, text: str, shadow: str, segs: list[Segment]) -> None:
+        self.text = text
+        self.shadow = shadow
+        self.segs = segs
+        self.n: list[int] = []
+        self.sentence: list[bool] = []
+        for s in segs:
+            piece = shadow[s.start : s.end]
+            n = len(piece) - piece.count(" ")
+            p = len(_PUNCT.findall(piece))
+            latin_words = piece.count(" ") + 1 if piece.isascii() else 0
+            terminal = piece[-1] in _TERMINAL
+            if latin_words:
+                like = p >= 1 and latin_words >= 8 and (terminal or p >= 2)
+            else:
+                like = p >= 1 and ((terminal and n >= 8) or (p >= 2 and n >= 20) or n >= 40)
+            self.n.append(n)
+            self.sentence.append(like)
+        # claims[i] = (category, rule, confidence, start, end) for a claimed part of segment i
+        self.claims: dict[int, list[tuple[str, str, float, int, int]]] = {}
+        self.fields: dict[str, list[str]] = {}
+        self.notes: list[str] = []
+        self.zone: list[str] = ["core"] * len(segs)
+        self.core = (0, len(segs) - 1)
+        self.has_core = False
+
+    def claim(self, i: int, rule: Rule | None, start: int | None = None, end: int | None = None,
+              category: str = "", rule_id: str = "", confidence: float = 0.0) -> None:
+        s = self.segs[i]
+        a = s.start if start is None else start
+        b = s.end if end is None else end
+        cat = rule.category if rule else category
+        rid = rule.id if rule else rule_id
+        conf = rule.confidence if rule else confidence
+        self.claims.setdefault(i, []).append((cat, rid, conf, a, b))
+
+    def whole_claimed(self, i: int) -> bool:
+        s = self.segs[i]
+        return any(a <= s.start and b >= s.end for _, _, _, a, b in self.claims.get(i, ()))
+
+    def add_field(self, name: str, value: str) -> None:
+        value = value.strip(_EDGE_STRIP + "，。;,")
+        if value:
+            self.fields.setdefault(name, []).append(value)
+
+
+def _find_core(doc: _Doc, strong: set[int]) -> None:
+    """The content core: the best-scoring contiguous run of segments (Kadane), where
+    sentence-like segments score their length and chrome-like ones cost."""
+    best, best_a, best_b = 0, 0, -1
+    run, run_a = 0, 0
+    for i in range(len(doc.segs)):
+        if i in strong:
+            w = -60
+        elif doc.sentence[i]:
+            w = doc.n[i]
+        else:
+            w = -min(doc.n[i], 20) - 2
+        if run <= 0:
+            run, run_a = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_a, best_b = run, run_a, i
+    if best >= 60:
+        doc.has_core = True
+        doc.core = (best_a, best_b)
+        for i in range(len(doc.segs)):
+            doc.zone[i] = "head" if i < best_a else "tail" if i > best_b else "core"
+    else:
+        doc.notes.append("no content core found (list, poem or fragment?): no position evidence used")
+
+
+def _zone_ok(rule: Rule, zone: str) -> bool:
+    if rule.zone == "any":
+        return True
+    if rule.zone == "edge":
+        return zone in ("head", "tail")
+    return rule.zone == zone
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _hits(rs: RuleSet, shadow: str) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Rule]]]:
+    """Automaton hits split into labels and keywords: (start, end, rule)."""
+    labels: list[tuple[int, int, Rule]] = []
+    kws: list[tuple[int, int, Rule]] = []
+    for end, (idx, length) in rs.automaton.iter(shadow):
+        rule = rs.rules[idx]
+        (labels if rule.kind == "label" else kws).append((end + 1 - length, end + 1, rule))
+    labels.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, Rule]] = []
+    for h in labels:
+        if kept and h[0] < kept[-1][1]:
+            continue  # inside a longer label that starts earlier ("信息来源:" over "来源:")
+        if h[0] > 0 and shadow[h[0] - 1] in "据料" and h[2].field == "source":
+            continue  # 数据来源 / 资料来源 name a chart's source inside content
+        kept.append(h)
+    return kept, kws
+
+
+def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
+    starts = {a: (b, r) for a, b, r in labels}
+    label_starts = set(starts)
+    lens: dict[int, int] = {}
+    seg_of = {s.start: i for i, s in enumerate(doc.segs)}
+    for a, (b, _) in starts.items():
+        i = seg_of.get(a)
+        if i is not None:
+            lens[i] = b - a
+    doc_lens = lens
+    i = 0
+    while i < len(doc.segs):
+        s = doc.segs[i]
+        hit = starts.get(s.start)
+        if hit is None or i in doc.claims:
+            i += 1
+            continue
+        b, rule = hit
+        if not _zone_ok(rule, doc.zone[i]):
+            i += 1
+            continue
+        if rule.field == "summary":
+            _summary(doc, i, b, rule)
+            i += 1
+            continue
+        own_value = doc.shadow[b : s.end].strip()
+        if doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40):
+            doc.notes.append(f"label {rule.pattern!r} at {s.start} starts a long sentence: left alone")
+            i += 1
+            continue
+        if rule.category == "breadcrumb":
+            j = i
+            while j + 1 < len(doc.segs) and doc.segs[j + 1].line == s.line and not doc.sentence[j + 1]:
+                j += 1
+        else:
+            j = _value_extent_with(doc, i, label_starts, doc_lens)
+        for k in range(i, j + 1):
+            doc.claim(k, rule)
+        if rule.action == "extract":
+            value = doc.text[b : doc.segs[j].end] if j == i else doc.text[b : s.end] + " " + " ".join(
+                doc.text[doc.segs[k].start : doc.segs[k].end] for k in range(i + 1, j + 1))
+            doc.add_field(rule.field, value)
+        i = j + 1
+
+
+def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int, int]) -> int:
+    j = i
+    line = doc.segs[i].line
+    alone = doc.segs[i].end - doc.segs[i].start <= lens.get(i, 0) + 1
+    while j + 1 < len(doc.segs):
+        nxt = doc.segs[j + 1]
+        if nxt.start in label_starts or doc.sentence[j + 1] or doc.n[j + 1] > MAX_VALUE:
+            break
+        if nxt.line != line and not (alone and j == i and nxt.line == line + 1):
+            break
+        if nxt.line != line:
+            line = nxt.line
+        j += 1
+        if alone and doc.segs[j].line != doc.segs[i].line:
+            break
+    return j
+
+
+def _summary(doc: _Doc, i: int, b: int, rule: Rule) -> None:
+    """A summary label ("核心提示:") is chrome when its text is repeated later on."""
+    s = doc.segs[i]
+    value = _SPACES.sub("", doc.shadow[b : s.end])
+    if len(value) < 8:
+        return
+    probe = value[: min(len(value), 40)]
+    rest = _SPACES.sub("", doc.shadow[s.end :])
+    if probe in rest:
+        doc.claim(i, rule)
+    else:
+        doc.notes.append(f"summary at {s.start} is not repeated in the text: kept")
+
+
+def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
+    first_line = doc.segs[0].line if doc.segs else -1
+    for idx, rx in rs.regexes:
+        rule = rs.rules[idx]
+        for i, s in enumerate(doc.segs):
+            if doc.whole_claimed(i) or (not _zone_ok(rule, doc.zone[i]) and rule.id not in ("re.photo",)):
+                continue
+            piece = doc.shadow[s.start : s.end]
+            if rule.scope == "whole":
+                m = rx.fullmatch(piece.strip(_EDGE_STRIP))
+                if m:
+                    doc.claim(i, rule)
+                    if rule.action == "extract":
+                        doc.add_field(rule.field, doc.text[s.start : s.end])
+            elif rule.scope == "start":
+                m = rx.match(piece)
+                if not m:
+                    continue
+                if rule.id == "re.column":
+                    if i != 0 or s.line != first_line:
+                        continue
+                    doc.claim(i, rule, s.start, s.start + m.end())
+                    doc.add_field("column", doc.text[s.start + 1 : s.start + m.end() - 1])
+                    continue
+                end = s.end
+                if doc.n[i] > MAX_CHROME:
+                    stop = piece.find("。")
+                    if stop < 0 or stop > MAX_CHROME:
+                        continue
+                    end = s.start + stop + 1
+                doc.claim(i, rule, s.start, end)
+            elif rule.scope == "line":
+                _photo_credit(doc, i, rx, rule)
+            else:  # seg: a specific pattern anywhere; claims the segment when short
+                m = rx.search(piece)
+                if not m:
+                    continue
+                if doc.n[i] <= MAX_CHROME and not doc.sentence[i]:
+                    doc.claim(i, rule)
+                else:
+                    doc.claim(i, rule, s.start + m.start(), s.start + m.end())
+                if rule.action == "extract":
+                    doc.add_field(rule.field, doc.text[s.start + m.start() : s.start + m.end()])
+
+
+def _photo_credit(doc: _Doc, i: int, rx: re.Pattern[str], rule: Rule) -> None:
+    """A line ending in "记者 XX摄" is a photo caption (whole line when short)."""
+    s = doc.segs[i]
+    if i + 1 < len(doc.segs) and doc.segs[i + 1].line == s.line:
+        return  # only the last segment of a line
+    first = i
+    while first > 0 and doc.segs[first - 1].line == s.line:
+        first -= 1
+    m = rx.search(doc.shadow, doc.segs[first].start, s.end)
+    if not m:
+        return
+    total = sum(doc.n[k] for k in range(first, i + 1))
+    name = re.sub(r"^(?:记者|通讯员|摄影|摄)\s*", "", doc.text[m.start() : m.end()]).strip()
+    doc.add_field("photographer", re.sub(r"\s*摄(?:影)?\s*(?:[(（].*)?$", "", name))
+    if total <= 200:
+        for k in range(first, i + 1):
+            if not doc.whole_claimed(k):
+                doc.claim(k, rule)
+    else:
+        doc.claim(i, rule, m.start(), m.end())
+
+
+def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], protect: set[int]) -> set[int]:
+    """Keyword rules; returns the indexes of segments that open a related-article list."""
+    markers: set[int] = set()
+    if not kws:
+        return markers
+    starts = [s.start for s in doc.segs]
+    import bisect
+
+    best: dict[int, Rule] = {}
+    for a, b, rule in kws:
+        i = bisect.bisect_right(starts, a) - 1
+        if i < 0 or b > doc.segs[i].end:
+            continue
+        if not _zone_ok(rule, doc.zone[i]):
+            continue
+        n = doc.n[i]
+        if doc.sentence[i] and rule.action != "marker" and not (rule.confidence >= 0.9 and n <= 20):
+            continue
+        limit = MAX_CHROME if rule.confidence >= 0.9 else (b - a) + 10
+        if rule.action == "marker":
+            limit = (b - a) + 8
+        if n > limit:
+            continue
+        if i in protect and rule.confidence < 0.95:
+            continue
+        cur = best.get(i)
+        if cur is None or rule.confidence > cur.confidence:
+            best[i] = rule
+    for i, rule in best.items():
+        if doc.whole_claimed(i):
+            continue
+        doc.claim(i, rule)
+        if rule.action == "marker":
+            markers.add(i)
+        elif rule.action == "extract":
+            doc.add_field(rule.field, doc.text[doc.segs[i].start : doc.segs[i].end])
+    for i in range(len(doc.segs)):
+        if i in doc.claims or doc.zone[i] == "core" or i in protect:
+            continue
+        key = doc.shadow[doc.segs[i].start : doc.segs[i].end].strip(_EDGE_STRIP)
+        idx = rs.whole.get(key if key else doc.shadow[doc.segs[i].start : doc.segs[i].end].strip())
+        if idx is not None:
+            doc.claim(i, rs.rules[idx])
+    return markers
+
+
+def _find_title(doc: _Doc) -> int | None:
+    """The title segment: the last unclaimed heading-like segment before the first metadata
+    segment in the head, else the first heading-like segment of the document."""
+    limit = doc.core[0] if doc.has_core else len(doc.segs)
+    first_meta = None
+    for i in range(min(limit + 1, len(doc.segs))):
+        cl = doc.claims.get(i)
+        if cl and any(c[0] == "metadata" for c in cl):
+            first_meta = i
+            break
+    if first_meta is not None:
+        for i in range(first_meta - 1, -1, -1):
+            if i not in doc.claims and not doc.sentence[i] and 4 <= doc.n[i] <= 100:
+                return i
+            if doc.segs[i].line < doc.segs[first_meta].line - 3:
+                break
+    for i in range(min(limit + 1, len(doc.segs))):
+        if i not in doc.claims and not doc.sentence[i] and 6 <= doc.n[i] <= 100:
+            return i
+    return None
+
+
+def _title_line(doc: _Doc, title: int) -> list[int]:
+    """The title segment plus its unclaimed, non-sentence neighbours on the same line."""
+    line = doc.segs[title].line
+    out = [title]
+    for step in (-1, 1):
+        k = title + step
+        while 0 <= k < len(doc.segs) and doc.segs[k].line == line and k not in doc.claims and not doc.sentence[k]:
+            out.append(k)
+            k += step
+    return sorted(out)
+
+
+def _duplicates(doc: _Doc, title: list[int]) -> None:
+    if not title:
+        return
+    key = _SPACES.sub("", doc.shadow[doc.segs[title[0]].start : doc.segs[title[-1]].end])
+    if len(key) < 6:
+        return
+    for i in range(title[-1] + 1, len(doc.segs)):
+        s = doc.segs[i]
+        if doc.whole_claimed(i):
+            continue
+        piece = doc.shadow[s.start : s.end]
+        flat = _SPACES.sub("", piece)
+        if flat == key:
+            doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
+        elif len(key) >= 8 and flat.startswith(key) and " " not in piece[: len(key)]:
+            doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
+
+
+def _follow_context(doc: _Doc) -> None:
+    """The account name printed after a follow/QR prompt at the end of a page."""
+    for i in range(len(doc.segs) - 1):
+        cl = doc.claims.get(i)
+        if not cl or cl[-1][0] != "share_follow_qr" or doc.zone[i] == "head":
+            continue
+        j = i + 1
+        taken: list[int] = []
+        while j < len(doc.segs) and len(taken) < 2 and j not in doc.claims and not doc.sentence[j] and doc.n[j] <= 20:
+            taken.append(j)
+            j += 1
+        if taken and (j == len(doc.segs) or j in doc.claims):
+            for k in taken:
+                doc.claim(k, None, category="share_follow_qr", rule_id="ctx.follow_name", confidence=0.75)
+
+
+def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
+    """Menus and link lists: runs of short non-sentence segments in the head or tail zone
+    (two signals: position plus shape, a list marker, or repetition across documents)."""
+    if not doc.has_core:
+        return
+    core_a, core_b = doc.core
+    # sign-off of a notice: up to two short segments right after the core stay
+    for i in range(core_b + 1, min(core_b + 3, len(doc.segs))):
+        piece = doc.shadow[doc.segs[i].start : doc.segs[i].end].strip()
+        if i not in doc.claims and (_SIGNOFF.search(piece) or _DATE.fullmatch(piece.rstrip("日"))):
+            protect.add(i)
+        else:
+            break
+    after_marker = False
+    for i in range(core_b + 1, len(doc.segs)):
+        if i in markers:
+            after_marker = True
+            continue
+        if after_marker and i not in doc.claims and i not in protect and doc.n[i] <= 200:
+            doc.claim(i, None, category="related_links", rule_id="shape.after_list_marker", confidence=0.8)
+    for zone_range, cat in ((range(0, core_a), "navigation"), (range(core_b + 1, len(doc.segs)), "navigation")):
+        run: list[int] = []
+        for i in [*list(zone_range), -1]:
+            short = i >= 0 and not doc.sentence[i] and doc.n[i] <= 24 and i not in protect
+            if short:
+                if i not in doc.claims:
+                    run.append(i)
+                continue
+            if i >= 0 and i in doc.claims and doc.whole_claimed(i):
+                continue  # claimed chrome does not break a run
+            if len(run) >= 3:
+                for k in run:
+                    doc.claim(k, None, category=cat, rule_id="shape.short_run", confidence=0.7)
+            run = []
+            if i >= 0 and i not in doc.claims:
+                pass
+    if model is not None:
+        for i in range(len(doc.segs)):
+            if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.sentence[i]:
+                continue
+            if model.is_repeated(doc.shadow[doc.segs[i].start : doc.segs[i].end]):
+                doc.claim(i, None, category="navigation" if doc.zone[i] == "head" else "other",
+                          rule_id="model.repeated", confidence=0.8)
+
+
+def _captions_in_core(doc: _Doc) -> None:
+    """Runs of short lines inside the core that end like photo captions ("胡大剑 致辞")."""
+    ends = ("致辞", "讲话", "发言", "现场", "合影", "留念", "签约仪式", "揭牌仪式", "颁奖")
+    i = 0
+    segs = doc.segs
+    while i < len(segs):
+        if doc.zone[i] != "core" or i in doc.claims or doc.sentence[i] or doc.n[i] > 24:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(segs) and doc.zone[j + 1] == "core" and (j + 1) not in doc.claims \
+                and not doc.sentence[j + 1] and doc.n[j + 1] <= 24:
+            j += 1
+        run = range(i, j + 1)
+        pieces = [doc.shadow[segs[k].start : segs[k].end] for k in run]
+        lines = {segs[k].line for k in run}
+        if any(p.endswith(ends) for p in pieces) and (len(lines) >= 2 or any(" " in p for p in pieces) or len(run) >= 2):
+            for k in run:
+                doc.claim(k, None, category="caption", rule_id="shape.caption_run", confidence=0.7)
+        i = j + 1
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _spans(doc: _Doc) -> list[Span]:
+    """Claims -> non-overlapping spans, widened over the separators between them and over a
+    whole line's break when nothing of the line is left."""
+    raw: list[tuple[int, int, str, str, float]] = []
+    for _i, cl in doc.claims.items():
+        for cat, rid, conf, a, b in cl:
+            raw.append((a, b, cat, rid, conf))
+    if not raw:
+        return []
+    raw.sort()
+    merged: list[list[Any]] = []
+    for a, b, cat, rid, conf in raw:
+        if merged and a < merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1][1] = b
+            continue
+        merged.append([a, b, cat, rid, conf])
+    text = doc.text
+    n = len(text)
+    # absorb separators (spaces, bars, line breaks) between a removed span and its neighbours
+    out: list[list[Any]] = []
+    for m in merged:
+        a, b = m[0], m[1]
+        line_a = text.rfind("\n", 0, a) + 1
+        line_b = text.find("\n", b)
+        line_b = n if line_b < 0 else line_b
+        left_clean = _is_sep(text[line_a:a])
+        right_clean = _is_sep(text[b:line_b])
+        if left_clean and right_clean:
+            # the whole line goes: take its break and following blank lines
+            a = line_a
+            e = line_b
+            while e < n and text[e] in "\n\r \t\u3000\u00a0":
+                e += 1
+            if e == n and a > 0:
+                # last line: take the breaks before it instead
+                e = line_b
+                while a > 0 and text[a - 1] in "\n\r \t\u3000\u00a0":
+                    a -= 1
+            b = e
+        elif right_clean:
+            b = line_b
+        elif left_clean:
+            a = line_a
+            while b < line_b and text[b] in " \t\u3000\u00a0|丨｜":
+                b += 1
+        else:
+            while b < line_b and text[b] in " \t\u3000\u00a0|丨｜":
+                b += 1
+        if out and a <= out[-1][1]:
+            a = out[-1][1]
+            if b <= a:
+                continue
+        m[0], m[1] = a, b
+        out.append(m)
+    # glue the gaps that are only separators to the span before them
+    final: list[Span] = []
+    for m in out:
+        if final and _is_sep(text[final[-1].end : m[0]]):
+            prev = final[-1]
+            final[-1] = Span(prev.start, m[0], prev.category, prev.rule, prev.confidence)
+        final.append(Span(m[0], m[1], m[2], m[3], m[4]))
+    return final
+
+
+_SEP_CHARS = frozenset(" \t\u3000\u00a0|丨｜\n\r•·")
+
+
+def _is_sep(s: str) -> bool:
+    return all(c in _SEP_CHARS for c in s)
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _iso_date(value: str) -> str | None:
+    m = _DATE.search(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    t = _TIME.search(value, m.end())
+    if t and t.start() - m.end() <= 3:
+        out += f"T{int(t.group(1)):02d}:{t.group(2)}" + (f":{t.group(3)}" if t.group(3) else "")
+    return out
+
+
+def _metadata(doc: _Doc, title: list[int]) -> Metadata:
+    f = doc.fields
+    values: dict[str, Any] = {}
+    if title:
+        values["title"] = doc.text[doc.segs[title[0]].start : doc.segs[title[-1]].end]
+    for d in f.get("date", []):
+        iso = _iso_date(fold(d))
+        if iso:
+            values["date"] = iso
+            break
+    for v in f.get("views", []):
+        m = _DIGITS.search(v)
+        if m:
+            values["views"] = int(m.group().replace(",", ""))
+            break
+    for name in ("source", "author", "editor", "reporter", "photographer", "column", "url"):
+        vals = [v for v in f.get(name, []) if v]
+        if vals:
+            values[name] = vals[0]
+    if "url" in values:
+        m = re.search(r"https?://\S+", values["url"])
+        values["url"] = m.group() if m else values["url"]
+    elif (m := re.search(r"https?://[!-~]+", " ".join(doc.text[s.start : s.end] for i, s in enumerate(doc.segs)
+                                                       if i in doc.claims and doc.zone[i] != "core"))):
+        values["url"] = m.group()
+    icps = [v for v in f.get("icp", []) if v]
+    if icps:
+        values["icp"] = "; ".join(dict.fromkeys(icps))
+    cps = [re.sub(r"^(?:版权所有|版權所有)\s*[:：]?\s*", "", v) for v in f.get("copyright", []) if v]
+    holders = [c for c in cps if c and not re.fullmatch(r"(?i)[\s©\d\-–,.]*|copyright.*|.*all rights reserved.*", c)]
+    if holders:
+        values["copyright"] = holders[0]
+    contacts = [v for v in f.get("contact", []) if v]
+    if contacts:
+        values["contact"] = "; ".join(dict.fromkeys(contacts))
+    return Metadata(**values)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], Metadata, list[str]]:
+    if not text or not text.strip():
+        return [], Metadata(), []
+    rs = ruleset()
+    shadow = text.translate(rs.fold_table)
+    labels, kws = _hits(rs, shadow)
+    segs = split_segments(text, shadow, [(a, b) for a, b, _ in labels])
+    if not segs:
+        return [], Metadata(), []
+    m = _COLUMN.match(shadow, segs[0].start, segs[0].end)
+    if m and m.end() < segs[0].end:  # "【协会动态】Title": the column tag is its own segment
+        first = segs[0]
+        segs[0:1] = [Segment(first.start, m.end(), first.line), Segment(m.end(), first.end, first.line)]
+    doc = _Doc(text, shadow, segs)
+    # strong chrome (markers, labels, ICP-like) shapes the core
+    strong: set[int] = set()
+    seg_starts = {s.start: i for i, s in enumerate(segs)}
+    for a, _b, _r in labels:
+        if a in seg_starts and doc.n[seg_starts[a]] <= MAX_CHROME:
+            strong.add(seg_starts[a])
+    import bisect
+
+    starts = [s.start for s in segs]
+    for a, _b, r in kws:
+        if r.confidence >= 0.9 or r.action == "marker":
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and not doc.sentence[i] and doc.n[i] <= MAX_CHROME:
+                strong.add(i)
+    _find_core(doc, strong)
+    _apply_labels(doc, labels)
+    _apply_regexes(doc, rs)
+    protect: set[int] = set()
+    t = _find_title(doc)
+    title = _title_line(doc, t) if t is not None else []
+    protect.update(title)
+    markers = _apply_keywords(doc, rs, kws, protect)
+    _duplicates(doc, title)
+    _follow_context(doc)
+    _captions_in_core(doc)
+    _shape(doc, markers, protect, model)
+    for k in title:
+        if doc.claims.pop(k, None):  # the title stays even if a weak rule matched it
+            doc.notes.append(f"title at {segs[k].start} kept although a rule matched it")
+    spans = _spans(doc)
+    return spans, _metadata(doc, title), doc.notes
+
+
+def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = None, **overrides: Any) -> BoilerplateResult:
+    """Remove page chrome from ``text``; return the cleaned text, the removed spans (with
+    category, rule id and confidence) and the metadata they carried.
+
+    In ``boilerplate_mode="mark"`` nothing is deleted: ``text`` is unchanged and ``spans``
+    lists what would go.
+    """
+    cfg = resolve(config, overrides)
+    if not isinstance(text, str):
+        raise TypeError(f"strip_boilerplate expects str, not {type(text).__name__}")
+    if model is None:
+        model = _configured_model(cfg)
+    spans, meta, notes = _analyse(text, cfg, model)
+    spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
+    if cfg.boilerplate_mode == "mark" or not spans:
+        return BoilerplateResult(text, tuple(spans), meta, tuple(notes))
+    parts: list[str] = []
+    pos = 0
+    for s in spans:
+        parts.append(text[pos : s.start])
+        pos = s.end
+    parts.append(text[pos:])
+    return BoilerplateResult("".join(parts), tuple(spans), meta, tuple(notes))
+
+
+def _configured_model(cfg: Config) -> Any:
+    path = cfg.boilerplate_model
+    if not path:
+        return None
+    from .boilerplate_model import BoilerplateModel
+
+    return BoilerplateModel.load_cached(path)
 
 
 def run(text: str, config: Config) -> StepOutput:
-    return StepOutput()
+    """Pipeline step: removal edits carry category, rule and confidence; metadata is flat."""
+    result = strip_boilerplate(text, config)
+    out = StepOutput(notes=list(result.notes))
+    meta = result.metadata.to_dict()
+    out.metadata.update(meta)
+    if config.boilerplate_mode == "mark":
+        out.metadata["boilerplate_spans"] = [s.to_dict() for s in result.spans]
+        return out
+    for s in result.spans:
+        out.edits.append(Edit(s.start, s.end, "", f"boilerplate: {s.category}", s.category, s.rule, s.confidence))
+    return out
+
+
+def fast(text: str, config: Config) -> str:
+    """Pipeline fast path: the text ``run``'s edits would give, without building them."""
+    return strip_boilerplate(text, config).text

@@ -43,6 +43,8 @@ class Config:
     # Boilerplate (step ``boilerplate``).
     strip_boilerplate: bool = True
     boilerplate_mode: BoilerplateMode = "remove"
+    boilerplate_min_confidence: float = 0.0  # spans below this confidence are kept (0..1)
+    boilerplate_model: str | None = None  # path of a saved BoilerplateModel (site-repeated lines)
 
     # Script (step ``script``): None leaves the script alone.
     script: str | None = None
@@ -53,6 +55,12 @@ class Config:
             if value not in allowed:
                 shown = ", ".join(repr(a) for a in allowed)
                 raise ValueError(f"Config.{name}={value!r} is not one of {shown}")
+        if not isinstance(self.boilerplate_min_confidence, (int, float)) or not (
+            0.0 <= self.boilerplate_min_confidence <= 1.0
+        ):
+            raise ValueError(f"Config.boilerplate_min_confidence must be a number in [0, 1], not {self.boilerplate_min_confidence!r}")
+        if self.boilerplate_model is not None and not isinstance(self.boilerplate_model, str):
+            raise TypeError(f"Config.boilerplate_model must be a path string or None, not {self.boilerplate_model!r}")
         for f in fields(self):
             if f.type == "bool" and not isinstance(getattr(self, f.name), bool):
                 raise TypeError(f"Config.{f.name} must be True or False, not {getattr(self, f.name)!r}")

@@ -1,0 +1,96 @@
+"""Cross-document evidence: lines and segments a site repeats on many pages.
+
+A :class:`BoilerplateModel` counts, over a batch of documents, in how many documents each
+normalized short segment occurs (documents, not occurrences). The stripper uses a repeated
+segment as evidence only in a document's head and tail zones and only when the segment is
+not sentence-like, so shared section headings inside articles are never touched.
+
+>>> m = BoilerplateModel.learn(["首页\\n正文一。\\n网站地图", "首页\\n正文二。\\n网站地图"], min_docs=2)
+>>> m.is_repeated("首页"), m.is_repeated("正文一。")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .boilerplate_rules import fold
+from .segment import split_segments
+
+FORMAT = "textfix-boilerplate-model/1"
+_NORMALIZE = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_MAX_LEN = 60  # longer segments are content-like and never learned
+
+
+def normalize_key(segment: str) -> str:
+    """The key a segment is counted under: folded script and case, digits as 0, no spaces."""
+    return _NORMALIZE.sub("0", _SPACE.sub("", fold(segment)))
+
+
+@dataclass
+class BoilerplateModel:
+    """Document counts of normalized short segments over a batch or a site."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+    min_docs: int = 3
+    min_share: float = 0.3
+
+    @classmethod
+    def learn(cls, documents: Iterable[str], *, min_docs: int = 3, min_share: float = 0.3) -> BoilerplateModel:
+        """Count, for each short segment, how many ``documents`` contain it."""
+        model = cls(min_docs=min_docs, min_share=min_share)
+        model.update(documents)
+        return model
+
+    def update(self, documents: Iterable[str]) -> None:
+        """Add more documents to the counts."""
+        for doc in documents:
+            if not isinstance(doc, str):
+                raise TypeError(f"BoilerplateModel learns from str documents, not {type(doc).__name__}")
+            shadow = fold(doc)
+            keys = {
+                normalize_key(doc[s.start : s.end])
+                for s in split_segments(doc, shadow)
+                if s.end - s.start <= _MAX_LEN
+            }
+            keys.discard("")
+            self.counts.update(keys)
+            self.documents += 1
+
+    def is_repeated(self, segment: str) -> bool:
+        """Whether ``segment`` occurs in enough documents to count as site chrome."""
+        if self.documents == 0:
+            return False
+        c = self.counts.get(normalize_key(segment), 0)
+        return c >= self.min_docs and c >= self.min_share * self.documents
+
+    def to_dict(self) -> dict[str, object]:
+        kept = {k: v for k, v in self.counts.items() if v >= self.min_docs}
+        return {"format": FORMAT, "documents": self.documents, "min_docs": self.min_docs,
+                "min_share": self.min_share, "counts": dict(sorted(kept.items()))}
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as JSON (only keys that reach ``min_docs`` are kept)."""
+        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=0), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> BoilerplateModel:
+        """Read a model written by :meth:`save`."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: not a textfix boilerplate model (format {data.get('format')!r}, expected {FORMAT!r})")
+        return cls(Counter(data["counts"]), int(data["documents"]), int(data["min_docs"]), float(data["min_share"]))
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def load_cached(path: str) -> BoilerplateModel:
+        """:meth:`load`, cached per process (the pipeline calls this once per document)."""
+        return BoilerplateModel.load(path)
