@@ -31,6 +31,7 @@ _DIGITS = re.compile(r"\d[\d,]*")
 _SPACES = re.compile(r"[\s|]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|办公室|政府|中心|协会|公司|厅|院|会|部|处|科|站|所|社)$")
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
+_LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
 _EDGE_STRIP = " |:>»·•*-—[]【】()<>《》"
 
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
@@ -146,13 +147,15 @@ class _Doc:
             self.fields.setdefault(name, []).append(value)
 
 
-def _find_core(doc: _Doc, strong: set[int]) -> None:
+def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
     """The content core: the best-scoring contiguous run of segments (Kadane), where
     sentence-like segments score their length and chrome-like ones cost."""
     best, best_a, best_b = 0, 0, -1
     run, run_a = 0, 0
     for i in range(len(doc.segs)):
-        if i in strong:
+        if i in walls:
+            w = -400  # a "related articles" heading: the core does not run through it
+        elif i in strong:
             w = -60
         elif doc.sentence[i]:
             w = doc.n[i]
@@ -260,8 +263,6 @@ def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int
         if nxt.line != line:
             line = nxt.line
         j += 1
-        if alone and doc.segs[j].line != doc.segs[i].line:
-            break
     return j
 
 
@@ -288,7 +289,7 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 continue
             piece = doc.shadow[s.start : s.end]
             if rule.scope == "whole":
-                m = rx.fullmatch(piece.strip(_EDGE_STRIP))
+                m = rx.fullmatch(piece) or rx.fullmatch(piece.strip(_EDGE_STRIP))
                 if m:
                     doc.claim(i, rule)
                     if rule.action == "extract":
@@ -298,17 +299,15 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 if not m:
                     continue
                 if rule.id == "re.column":
-                    if i != 0 or s.line != first_line:
-                        continue
+                    if i != 0 or s.line != first_line or _LINE_TAG.search(doc.shadow, s.end):
+                        continue  # only a lone tag at the top, not a page of 【source】 tags
                     doc.claim(i, rule, s.start, s.start + m.end())
                     doc.add_field("column", doc.text[s.start + 1 : s.start + m.end() - 1])
                     continue
-                end = s.end
-                if doc.n[i] > MAX_CHROME:
-                    stop = piece.find("。")
-                    if stop < 0 or stop > MAX_CHROME:
-                        continue
-                    end = s.start + stop + 1
+                stop = piece.find(" ")  # a caption ends at the first space ("图为…现场 9月14日，")
+                end = s.end if stop < 0 else s.start + stop
+                if end - s.start > MAX_CHROME:
+                    continue
                 doc.claim(i, rule, s.start, end)
             elif rule.scope == "line":
                 _photo_credit(doc, i, rx, rule)
@@ -316,7 +315,8 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 m = rx.search(piece)
                 if not m:
                     continue
-                if doc.n[i] <= MAX_CHROME and not doc.sentence[i]:
+                if (doc.n[i] <= MAX_CHROME and not doc.sentence[i]) or (
+                        doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)):
                     doc.claim(i, rule)
                 else:
                     doc.claim(i, rule, s.start + m.start(), s.start + m.end())
@@ -367,8 +367,11 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         limit = MAX_CHROME if rule.confidence >= 0.9 else (b - a) + 10
         if rule.action == "marker":
             limit = (b - a) + 8
-        if n > limit:
-            continue
+        if n > limit and not (
+            doc.zone[i] != "core" and rule.action != "marker" and n <= 300
+            and not _PUNCT.search(doc.shadow, doc.segs[i].start, doc.segs[i].end)
+        ):
+            continue  # long: only an unpunctuated run-together menu at the edges goes
         if i in protect and rule.confidence < 0.95:
             continue
         cur = best.get(i)
@@ -442,6 +445,27 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
             doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
         elif len(key) >= 8 and flat.startswith(key) and " " not in piece[: len(key)]:
             doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
+
+
+_LINE_CONTEXT = frozenset(("footer_copyright", "footer_contact", "icp_filing", "breadcrumb", "metadata", "credits"))
+
+
+def _line_context(doc: _Doc, protect: set[int]) -> None:
+    """Outside the core, short leftovers on a footer/metadata line go with it
+    ("版权所有 湖南省中医药研究院附属医院 Copyright ©"): position plus line context."""
+    by_line: dict[int, list[int]] = {}
+    for i, s in enumerate(doc.segs):
+        by_line.setdefault(s.line, []).append(i)
+    for idxs in by_line.values():
+        if len(idxs) < 2 or any(doc.zone[i] == "core" for i in idxs):
+            continue
+        cats = [doc.claims[i][-1] for i in idxs if i in doc.claims and doc.claims[i][-1][0] in _LINE_CONTEXT]
+        if not cats:
+            continue
+        cat = cats[0][0]
+        for i in idxs:
+            if i not in doc.claims and i not in protect and not doc.sentence[i] and doc.n[i] <= 40:
+                doc.claim(i, None, category=cat, rule_id="ctx.same_line", confidence=0.75)
 
 
 def _follow_context(doc: _Doc) -> None:
@@ -683,12 +707,15 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     import bisect
 
     starts = [s.start for s in segs]
-    for a, _b, r in kws:
+    walls: set[int] = set()
+    for a, b, r in kws:
         if r.confidence >= 0.9 or r.action == "marker":
             i = bisect.bisect_right(starts, a) - 1
             if i >= 0 and not doc.sentence[i] and doc.n[i] <= MAX_CHROME:
                 strong.add(i)
-    _find_core(doc, strong)
+                if r.action == "marker" and doc.n[i] <= (b - a) + 8:
+                    walls.add(i)
+    _find_core(doc, strong, walls)
     _apply_labels(doc, labels)
     _apply_regexes(doc, rs)
     protect: set[int] = set()
@@ -697,6 +724,7 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     protect.update(title)
     markers = _apply_keywords(doc, rs, kws, protect)
     _duplicates(doc, title)
+    _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
     _shape(doc, markers, protect, model)

@@ -17,7 +17,7 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Separators on the folded shadow (NBSP, U+3000 and tabs are already plain spaces there).
 _SPLIT = re.compile(
     rf" {{2,}}"  # a run of spaces
-    rf"|(?<=[{_CJK}]) (?=[{_CJK}0-9\[(【《“])"  # one space between CJK (or before a number)
+    rf"|(?<=[{_CJK}]) (?=[{_CJK}\[(【《“])"  # one space between CJK characters
     rf"| ?\|+ ?"  # a bar with its spaces
 )
 _URL = re.compile(r"https?://[!-~]+")
@@ -45,7 +45,7 @@ def _cuts(shadow: str, start: int, end: int, label_starts: Iterable[int], protec
         if e < end:
             cuts.append((e, e))
     for pos in label_starts:
-        if start < pos < end and shadow[pos - 1] != " ":
+        if start < pos < end:
             cuts.append((pos, pos))
     cuts.sort()
     return cuts
