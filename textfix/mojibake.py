@@ -1,10 +1,608 @@
-"""Placeholder until this step lands: it changes nothing."""
+"""Step ``repair_encoding``: find and undo mojibake, one run of text at a time.
+
+A chain is how text was damaged: its bytes in encoding E were read as encoding D, possibly
+more than once. Two families are handled:
+
+- **single-byte readings** (D = latin-1, sloppy cp1252, cp437) of UTF-8, GBK, Big5, Shift_JIS
+  or EUC-KR bytes: ``ÖÐ¹ú`` is GBK read as cp1252 (中国), ``ä¸­å›½`` UTF-8 read as cp1252;
+- **CJK readings** (D = GBK, Big5, Shift_JIS, EUC-KR) of UTF-8 bytes: ``鍙戝竷鏃堕棿`` is
+  UTF-8 read as GBK (发布时间), ``锟斤拷`` the UTF-8 bytes of U+FFFD read as GBK.
+
+A candidate is never accepted because it merely decodes: short windows of clean Han text
+survive re-decoding by chance, accented Latin words are valid GBK, EUC-KR mojibake re-decodes
+to common Chinese characters. Each candidate is scored with :mod:`textfix.charmodel`
+(unigram and bigram costs per language, plus the classes of the neighbouring clean text) and
+replaces the run only when it is cheaper by a margin; the chain and both costs go into the
+explanation. Lossy mojibake (bytes that became ``�`` or ``?``) is repaired as far as the
+remaining bytes allow, and every character that cannot be recovered becomes one ``�``.
+Up to three layers are undone. ftfy's encoding fixer, with its CJK-harmful options off, is
+one more candidate, judged by the same model.
+
+Clean text costs one compiled regex scan: nothing is decoded unless two characters typical
+of mojibake sit close together.
+
+>>> repair_mojibake("鍙戝竷鏃堕棿锛")[:4]
+'发布时间'
+>>> repair_mojibake("ÖÐ»ªÈËÃñ¹²ºÍ¹ú")
+'中华人民共和国'
+>>> repair_mojibake("La préfecture de police")
+'La préfecture de police'
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
 from .config import Config
-from .result import StepOutput
+from .result import Edit, StepOutput, apply_edits
+
+__all__ = ["Finding", "diagnose", "repair_mojibake", "run"]
+
+# Codecs a CJK reading (D) may have used, each with the codecs to re-encode with, in order.
+_CJK_READINGS: dict[str, tuple[str, ...]] = {
+    "gbk": ("gbk", "gb18030"),
+    "big5": ("cp950", "big5hkscs"),
+    "shift_jis": ("cp932", "shift_jis"),
+    "euc-kr": ("cp949", "euc_kr"),
+}
+# Single-byte readings (D) and the encodings (E) their bytes may really have been in.
+_SB_READINGS: tuple[str, ...] = ("sloppy-windows-1252", "latin-1", "cp437")
+_SB_SOURCES: dict[str, str] = {
+    "utf-8": "utf-8",
+    "gbk": "gb18030",
+    "big5": "cp950",
+    "shift_jis": "cp932",
+    "euc-kr": "cp949",
+}
+_SHORT_NAME = {"sloppy-windows-1252": "cp1252", "latin-1": "latin-1", "cp437": "cp437"}
+
+_MAX_LAYERS = 3
+_CONTEXT = 2  # characters of clean text on each side that take part in scoring
+_WINDOW = 400  # characters of a long line examined around each hit
+_PH = 0xFF  # placeholder byte for a lost byte (no CJK codec emits 0xFF)
+_BREAK = b"\xc0"  # stands for a character the codec cannot encode (never valid UTF-8)
+_REPLACEMENT = "\ufffd"
+
+# Margins in nats: a fixed part plus a part per character of the garbled run.
+_MARGIN_BASE = 3.0
+_MARGIN_PER_CHAR = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A run that looks like mojibake: where, which chain, the repair, and the scores.
+
+    ``chain`` lists layers outermost first, each as ``"<bytes> read as <codec>"``.
+    ``accepted`` is False for candidates that did not win by the margin (left alone).
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    chain: str
+    confidence: float
+    cost_before: float
+    cost_after: float
+    margin: float
+    lang: str
+    lost: int = 0
+    accepted: bool = True
+    scores: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def gain(self) -> float:
+        return self.cost_before - self.cost_after
+
+    def reason(self) -> str:
+        lossy = f"; {self.lost} unrecoverable character(s) marked U+FFFD" if self.lost else ""
+        return (
+            f"mojibake: {self.chain}; character-model cost {self.cost_before:.1f} -> "
+            f"{self.cost_after:.1f} nats (needed margin {self.margin:.1f}, reads as {self.lang}){lossy}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "chain": self.chain,
+            "confidence": round(self.confidence, 4),
+            "cost_before": round(self.cost_before, 2),
+            "cost_after": round(self.cost_after, 2),
+            "margin": round(self.margin, 2),
+            "lang": self.lang,
+            "lost": self.lost,
+            "accepted": self.accepted,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables and prefilters (built once per process, on first use)
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> str:
+    path = resources.files("textfix") / "_data" / "mojibake_suspects.txt"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return "".join(lines)
+
+
+def _char_class(chars: str) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+@lru_cache(maxsize=1)
+def _latin_sets() -> tuple[str, str]:
+    """(HIGH, TRIGGER): non-ASCII characters single-byte codecs produce, and the subset that
+    rarely appears in clean text (no curly quotes, dashes, ellipsis, middle dot, box drawing)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    high: set[str] = set()
+    for codec in _SB_READINGS:
+        for b in range(0x80, 0x100):
+            try:
+                high.add(bytes([b]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    common = set("\u00a0\u00a7\u00b0\u00b1\u00b7\u00d7\u00f7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac")
+    trigger = {c for c in high if ("\u0080" <= c <= "\u00ff") and c not in common}
+    return "".join(sorted(high)), "".join(sorted(trigger))
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """One compiled scan for any sign of mojibake."""
+    high, trigger = _latin_sets()
+    s = _char_class(_suspects() + _REPLACEMENT)
+    h, t = _char_class(high), _char_class(trigger)
+    latin_in_cjk = r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]"
+    return re.compile(f"[{t}][{h}]|[{h}][{t}]|[{s}][^\\n]{{0,2}}[{s}]|{latin_in_cjk}|\ufffd")
+
+
+@lru_cache(maxsize=1)
+def _latin_token() -> re.Pattern[str]:
+    """A token for single-byte readings: a run of characters without ASCII whitespace that
+    holds at least one non-ASCII character those codecs produce."""
+    high, _ = _latin_sets()
+    return re.compile(f"[^ \\t\\r\\n]*[{_char_class(high)}][^ \\t\\r\\n]*")
+
+
+# A run of bytes that is valid UTF-8 if each 0xFF may stand for any one lost byte.
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf\xff]|[\xe0-\xef][\x80-\xbf\xff]{2}"
+    rb"|[\xf0-\xf4][\x80-\xbf\xff]{3}|\xff[\x80-\xbf]{0,3})+"
+)
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4\xff]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def repair_mojibake(text: str, config: Config | None = None) -> str:
+    """``text`` with every mojibake run that the model is sure of repaired."""
+    out = run(text, config or Config())
+    return apply_edits(text, out.edits)
+
+
+def diagnose(text: str) -> list[Finding]:
+    """Every suspicious run, with chain, span, confidence and scores; changes nothing.
+
+    Runs that were not accepted (too small a margin) are included with ``accepted=False``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"diagnose expects str, not {type(text).__name__}")
+    return _analyse(text, keep_rejected=True)
 
 
 def run(text: str, config: Config) -> StepOutput:
-    return StepOutput()
+    """The pipeline step: one edit per repaired run, notes for runs left alone."""
+    findings = _analyse(text, keep_rejected=True)
+    out = StepOutput()
+    for f in findings:
+        if f.accepted:
+            out.edits.append(Edit(f.start, f.end, f.replacement, f.reason(), "mojibake", f.chain, f.confidence))
+        elif f.gain > 0:
+            out.notes.append(
+                f"unsure, left alone {f.original[:40]!r} at {f.start}: {f.chain} would give "
+                f"{f.replacement[:40]!r} but the character model gains only {f.gain:.1f} of "
+                f"the {f.margin:.1f} nats required"
+            )
+    if out.edits:
+        out.metadata["mojibake_repaired"] = len(out.edits)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Analysis
+
+
+def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
+    if not text or text.isascii():
+        return []
+    hits = [m.start() for m in _prefilter().finditer(text)]
+    if not hits:
+        return []
+    findings: list[Finding] = []
+    for lo, hi in _windows(text, hits):
+        findings.extend(_analyse_window(text, lo, hi))
+    accepted = _non_overlapping([f for f in findings if f.accepted])
+    if not keep_rejected:
+        return accepted
+    taken = [(f.start, f.end) for f in accepted]
+    rejected = [f for f in findings if not f.accepted and not any(s < f.end and f.start < e for s, e in taken)]
+    return sorted(accepted + _non_overlapping(rejected, by_gain=True), key=lambda f: f.start)
+
+
+def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """Line-bounded windows around prefilter hits, merged, at most ``_WINDOW`` chars each side."""
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        lo = text.rfind("\n", 0, h) + 1
+        hi = text.find("\n", h)
+        hi = len(text) if hi < 0 else hi
+        lo = max(lo, h - _WINDOW)
+        hi = min(hi, h + _WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _non_overlapping(findings: list[Finding], by_gain: bool = False) -> list[Finding]:
+    """Keep the best of overlapping findings (largest gain over margin)."""
+    ranked = sorted(findings, key=lambda f: -(f.gain - (0 if by_gain else f.margin)))
+    kept: list[Finding] = []
+    for f in ranked:
+        if all(f.end <= k.start or k.end <= f.start for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
+    candidates: list[_Candidate] = []
+    window = text[lo:hi]
+    candidates.extend(_cjk_candidates(window, lo))
+    candidates.extend(_single_byte_candidates(window, lo))
+    candidates.extend(_ftfy_candidates(window, lo))
+    findings = [_judge(text, c) for c in candidates]
+    findings = [f for f in findings if f is not None]
+    return findings
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    replacement: str
+    chain: list[str]
+    lost: int = 0
+
+
+def _judge(text: str, cand: _Candidate) -> Finding | None:
+    """Score a candidate against the text it would replace, peeling up to three layers."""
+    from .charmodel import score
+
+    original = text[cand.start : cand.end]
+    if cand.replacement == original:
+        return None
+    left = text[max(0, cand.start - _CONTEXT) : cand.start]
+    right = text[cand.end : cand.end + _CONTEXT]
+    best_rep, best_chain, best_lost = cand.replacement, list(cand.chain), cand.lost
+    before = score(left + original + right)
+    after = score(left + best_rep + right)
+    # Further layers: the repaired run may itself be mojibake.
+    for _ in range(_MAX_LAYERS - 1):
+        deeper = _best_inner(best_rep)
+        if deeper is None:
+            break
+        rep, chain, lost = deeper
+        sc = score(left + rep + right)
+        if sc.best + _MARGIN_BASE > after.best:
+            break
+        best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
+    margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
+    gain = before.best - after.best
+    accepted = gain >= margin
+    confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
+    return Finding(
+        start=cand.start,
+        end=cand.end,
+        original=original,
+        replacement=best_rep,
+        chain=" then ".join(reversed(best_chain)) if len(best_chain) > 1 else best_chain[0],
+        confidence=round(min(0.99, confidence), 4),
+        cost_before=before.best,
+        cost_after=after.best,
+        margin=margin,
+        lang=after.lang,
+        lost=best_lost,
+        accepted=accepted,
+        scores={"before": before.to_dict(), "after": after.to_dict()},
+    )
+
+
+def _best_inner(text: str) -> tuple[str, list[str], int] | None:
+    """The whole-string repair of ``text`` as one more layer, if any chain decodes it."""
+    from .charmodel import cost
+
+    options: list[tuple[str, list[str], int]] = []
+    for c in (*_cjk_candidates(text, 0, whole=True), *_single_byte_candidates(text, 0, whole=True)):
+        if c.start == 0 and c.end == len(text):
+            options.append((c.replacement, c.chain, c.lost))
+        elif c.replacement:
+            options.append((text[: c.start] + c.replacement + text[c.end :], c.chain, c.lost))
+    if not options:
+        return None
+    return min(options, key=lambda o: cost(o[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# CJK readings of UTF-8 bytes
+
+
+@cache
+def _encode_cjk(ch: str, reading: str) -> bytes:
+    if ch == _REPLACEMENT:
+        return bytes([_PH])
+    for codec in _CJK_READINGS[reading]:
+        try:
+            return ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    return _BREAK
+
+
+def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Candidate]:
+    """Runs of ``window`` whose bytes in a CJK codec are (lossy-)valid UTF-8."""
+    out: list[_Candidate] = []
+    variants = [window]
+    if "?" in window:
+        variants.append(window.replace("?", _REPLACEMENT))
+    for reading in _CJK_READINGS:
+        best: dict[tuple[int, int], _Candidate] = {}
+        for variant in variants:
+            for cand in _cjk_runs(variant, reading):
+                cand.start += offset
+                cand.end += offset
+                key = (cand.start, cand.end)
+                if key not in best or cand.lost < best[key].lost:
+                    best[key] = cand
+        out.extend(best.values())
+    if whole:
+        n = len(window)
+        out = [c for c in out if c.start - offset == 0 and c.end - offset == n]
+    return out
+
+
+def _cjk_runs(window: str, reading: str) -> list[_Candidate]:
+    chunks = [_encode_cjk(ch, reading) for ch in window]
+    offs = [0]
+    for b in chunks:
+        offs.append(offs[-1] + len(b))
+    data = b"".join(chunks)
+    if not _MULTIBYTE.search(data):
+        return []
+    starts = {o: i for i, o in enumerate(offs)}
+    out: list[_Candidate] = []
+    for m in _UTF8_RUN.finditer(data):
+        bs, be = m.span()
+        if not _MULTIBYTE.search(data, bs, be):
+            continue
+        i = _snap_up(offs, starts, bs)
+        j = _snap_down(offs, starts, be)
+        if i is None or j is None or j - i < 1:
+            continue
+        best: _Candidate | None = None
+        best_cost = 0.0
+        # The run's edges may belong to clean neighbours whose bytes happen to be valid UTF-8.
+        for a in range(0, 3):
+            for z in range(0, 3):
+                ii, jj = i + a, j - z
+                if jj - ii < 1:
+                    continue
+                decoded = _utf8_lossy(data[offs[ii] : offs[jj]])
+                if decoded is None:
+                    continue
+                rep, lost = decoded
+                orig = window[ii:jj]
+                if rep == orig or (lost and lost >= len(rep)):
+                    continue
+                cand = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost)
+                c = _local_gain(window, ii, jj, rep)
+                if best is None or c > best_cost:
+                    best, best_cost = cand, c
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _local_gain(window: str, i: int, j: int, rep: str) -> float:
+    from .charmodel import cost
+
+    left = window[max(0, i - _CONTEXT) : i]
+    right = window[j : j + _CONTEXT]
+    return cost(left + window[i:j] + right) - cost(left + rep + right)
+
+
+def _snap_up(offs: list[int], starts: dict[int, int], b: int) -> int | None:
+    for k in range(4):
+        if b + k in starts:
+            return starts[b + k]
+    return None
+
+
+def _snap_down(offs: list[int], starts: dict[int, int], b: int) -> int | None:
+    for k in range(4):
+        if b - k in starts:
+            return starts[b - k]
+    return None
+
+
+def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
+    """Decode UTF-8 where each 0xFF is a lost byte: one U+FFFD per lost character."""
+    if _PH not in data:
+        try:
+            return data.decode("utf-8"), 0
+        except UnicodeDecodeError:
+            return None
+    parts = data.split(bytes([_PH]))
+    out: list[str] = []
+    last = len(parts) - 1
+    for k, seg in enumerate(parts):
+        if k > 0:
+            n = 0
+            while n < 3 and n < len(seg) and 0x80 <= seg[n] <= 0xBF:
+                n += 1
+            seg = seg[n:]
+        if k < last:
+            seg = _drop_incomplete_tail(seg)
+        try:
+            out.append(seg.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+        if k < last:
+            out.append(_REPLACEMENT)
+    text = "".join(out)
+    return text, last
+
+
+def _drop_incomplete_tail(seg: bytes) -> bytes:
+    for back in range(1, min(4, len(seg)) + 1):
+        b = seg[-back]
+        if b < 0x80:
+            return seg
+        if b >= 0xC0:
+            need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+            return seg[:-back] if need > back else seg
+    return seg
+
+
+# ---------------------------------------------------------------------------------------------
+# Single-byte readings of UTF-8 and CJK bytes
+
+
+@cache
+def _encode_sb(ch: str, reading: str) -> bytes | None:
+    if ch == _REPLACEMENT:
+        return bytes([_PH])
+    try:
+        return ch.encode(reading)
+    except UnicodeEncodeError:
+        return None
+
+
+def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> list[_Candidate]:
+    """Per token, the best repair under the single-byte chain that gains most on this window."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    tokens = [(m.start(), m.end()) for m in _latin_token().finditer(window)]
+    if whole:
+        tokens = [(0, len(window))] if tokens else []
+    if not tokens:
+        return []
+    per_chain: dict[str, list[tuple[float, _Candidate]]] = {}
+    for s, e in tokens:
+        tok = window[s:e]
+        variants = [tok]
+        if "?" in tok:
+            variants.append(tok.replace("?", _REPLACEMENT))
+        for reading in _SB_READINGS:
+            for variant in variants:
+                encoded = [_encode_sb(ch, reading) for ch in variant]
+                if any(b is None for b in encoded):
+                    continue
+                data = b"".join(encoded)  # type: ignore[arg-type]
+                if data.isascii():
+                    continue
+                for source, codec in _SB_SOURCES.items():
+                    decoded = _decode_lossy(data, codec)
+                    if decoded is None:
+                        continue
+                    rep, lost = decoded
+                    if rep == tok or (lost and lost >= len(rep)):
+                        continue
+                    chain = f"{source} read as {_SHORT_NAME[reading]}"
+                    cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
+                    gain = _local_gain(window, s, e, rep)
+                    per_chain.setdefault(chain, []).append((gain, cand))
+    if not per_chain:
+        return []
+    # One chain per window: the one whose tokens gain most in total.
+    def total(items: list[tuple[float, _Candidate]]) -> float:
+        return sum(max(0.0, g) for g, _ in items)
+
+    chosen = max(per_chain.values(), key=total)
+    best: dict[tuple[int, int], tuple[float, _Candidate]] = {}
+    for g, c in chosen:
+        key = (c.start, c.end)
+        if key not in best or g > best[key][0]:
+            best[key] = (g, c)
+    return [c for _, c in best.values()]
+
+
+def _decode_lossy(data: bytes, codec: str) -> tuple[str, int] | None:
+    """Decode strictly, where each 0xFF stands for one lost byte (one U+FFFD per character)."""
+    if _PH not in data:
+        try:
+            return data.decode(codec), 0
+        except UnicodeDecodeError:
+            return None
+    if codec == "utf-8":
+        return _utf8_lossy(data)
+    out: list[str] = []
+    lost = 0
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+            continue
+        if codec == "cp932" and 0xA1 <= b <= 0xDF:
+            width = 1
+        elif codec == "gb18030" and i + 1 < n and 0x30 <= data[i + 1] <= 0x39:
+            width = 4
+        else:
+            width = 2
+        unit = data[i : i + width]
+        if _PH in unit:
+            out.append(_REPLACEMENT)
+            lost += 1
+        else:
+            try:
+                out.append(unit.decode(codec))
+            except UnicodeDecodeError:
+                return None
+        i += width
+    return "".join(out), lost
+
+
+def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
+    """ftfy's encoding fix of the window (UTF-8 read as single-byte codepages), if any."""
+    import ftfy
+
+    try:
+        fixed, plan = ftfy.fix_encoding_and_explain(window)
+    except Exception:  # ftfy must never crash the step
+        return []
+    if fixed == window or not plan:
+        return []
+    # One edit for the changed core: trim the common prefix and suffix.
+    p = 0
+    limit = min(len(fixed), len(window))
+    while p < limit and fixed[p] == window[p]:
+        p += 1
+    s = 0
+    while s < limit - p and fixed[-1 - s] == window[-1 - s]:
+        s += 1
+    steps = [f"{a} {b}" for a, b in plan if a in ("encode", "decode")]
+    chain = "ftfy: " + ", ".join(steps) if steps else "ftfy: " + ", ".join(f"{a} {b}" for a, b in plan)
+    return [_Candidate(offset + p, offset + len(window) - s, fixed[p : len(fixed) - s], [chain])]
