@@ -14,6 +14,7 @@ from .boilerplate_model import BoilerplateModel
 from .cleaner import Cleaner
 from .config import Config
 from .decode import Decoded, decode
+from .mojibake import diagnose, repair_mojibake
 from .normalize import normalize_unicode
 from .pinyin import remove_pinyin_annotations
 from .pipeline import STEP_NAMES, run
@@ -33,10 +34,12 @@ __all__ = [
     "Result",
     "__version__",
     "decode",
+    "diagnose",
     "fix",
     "fix_and_explain",
     "normalize_unicode",
     "remove_pinyin_annotations",
+    "repair_mojibake",
     "strip_boilerplate",
 ]
 

@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .charmodel import Score
 from .config import Config
 from .result import Edit, StepOutput, apply_edits
 
@@ -288,23 +289,22 @@ class _Candidate:
 
 def _judge(text: str, cand: _Candidate) -> Finding | None:
     """Score a candidate against the text it would replace, peeling up to three layers."""
-    from .charmodel import score
-
     original = text[cand.start : cand.end]
     if cand.replacement == original:
         return None
     left = text[max(0, cand.start - _CONTEXT) : cand.start]
     right = text[cand.end : cand.end + _CONTEXT]
     best_rep, best_chain, best_lost = cand.replacement, list(cand.chain), cand.lost
-    before = score(left + original + right)
-    after = score(left + best_rep + right)
+    around = _context_classes(text, cand.start, cand.end)
+    before = _scored(left + original + right, original, around)
+    after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
     for _ in range(_MAX_LAYERS - 1):
         deeper = _best_inner(best_rep)
         if deeper is None:
             break
         rep, chain, lost = deeper
-        sc = score(left + rep + right)
+        sc = _scored(left + rep + right, rep, around)
         if sc.best + _MARGIN_BASE > after.best:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
@@ -327,6 +327,31 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         accepted=accepted,
         scores={"before": before.to_dict(), "after": after.to_dict()},
     )
+
+
+# Classes foreign to CJK and Latin text: other alphabets, symbols, marks, controls, private use.
+_EXOTIC = frozenset("XBEMUCOF")
+_FOREIGN_PENALTY = 4.0
+
+
+def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
+    """Character classes of the clean text around a run (the script it sits in)."""
+    from .charmodel import model
+
+    return frozenset(model().classes(text[max(0, start - 60) : start] + text[end : end + 60]))
+
+
+def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
+    """The model's score plus a penalty for each character of an exotic class (another
+    alphabet, a symbol, a combining mark) that the surrounding text does not use."""
+    from .charmodel import model, score
+
+    sc = score(with_context)
+    foreign = sum(1 for k in model().classes(run) if k in _EXOTIC and k not in around)
+    if not foreign:
+        return sc
+    extra = foreign * _FOREIGN_PENALTY
+    return Score(tuple(c + extra for c in sc.costs), sc.length)
 
 
 def _best_inner(text: str) -> tuple[str, list[str], int] | None:
@@ -413,7 +438,7 @@ def _cjk_runs(window: str, reading: str) -> list[_Candidate]:
                     continue
                 rep, lost = decoded
                 orig = window[ii:jj]
-                if rep == orig or (lost and lost >= len(rep)):
+                if rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
                     continue
                 cand = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost)
                 c = _local_gain(window, ii, jj, rep)
@@ -422,6 +447,14 @@ def _cjk_runs(window: str, reading: str) -> list[_Candidate]:
         if best is not None:
             out.append(best)
     return out
+
+
+def _all_exotic(s: str) -> bool:
+    """True when ``s`` has no Han, kana, Hangul or Latin letter (a one- or two-character run
+    of clean Han re-decodes to such debris by chance)."""
+    from .charmodel import model
+
+    return not any(k in "HKGLA" for k in model().classes(s))
 
 
 def _local_gain(window: str, i: int, j: int, rep: str) -> float:
