@@ -42,8 +42,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import scale_corpus  # noqa: E402
-from benchmarks.common import ROOT, table, utf8_size  # noqa: E402
+from benchmarks import scale_corpus
+from benchmarks.common import ROOT, table, utf8_size
 
 HAVE_SCRIPT = importlib.util.find_spec("textfix.script") is not None
 TARGETS = {

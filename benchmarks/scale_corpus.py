@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DEVDATA, ROOT, SEEDS  # noqa: E402
+from benchmarks.common import DEVDATA, ROOT, SEEDS
 
 # Share of documents receiving each kind of breakage (independently). Rough rates for
 # crawled Chinese web text: chrome is common, mojibake and converter artifacts are rare.
