@@ -21,9 +21,10 @@ from __future__ import annotations
 import importlib.metadata as metadata
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -171,6 +172,10 @@ def _tiers(spec: dict[str, Any], source: DataSource) -> list[_Tier]:
     raise ValueError(f"unknown dictionary type {kind!r}")
 
 
+def _char_class(chars: Any, negate: bool = False) -> str:
+    return "[" + ("^" if negate else "") + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 @cache
 def _identity() -> list[Any]:
     return list(range(_TABLE_SIZE))
@@ -196,15 +201,15 @@ class _Stage:
             if len(v) != 1:
                 self.preserving = False
             o = ord(k)
-            if o < _TABLE_SIZE:
-                table[o] = v
+            if table is not None and o < _TABLE_SIZE:
+                table[o] = ord(v) if len(v) == 1 else v  # int entries translate fastest
             else:  # beyond the list: fall back to a dict for the whole table
                 table = None
         if table is None:
             table = {ord(k): v for k, v in chars.items() if v != k}
         self.table: Any = table
         self.changed_re = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(changed)) + "]+") if changed else None
+            re.compile(_char_class(changed) + "+") if changed else None
         )
         self.single_keys = frozenset(chars)
         # Automaton over every multi-character key: payload (length, ((tier, value, dict), ...)).
@@ -222,13 +227,101 @@ class _Stage:
         multi_tiers = {i for i, t in enumerate(tiers) if t.multis}
         # Simple when every phrase lives in the first tier: the longest phrase always wins.
         self.simple = multi_tiers <= {0}
+        self._build_filter(found)
+
+    def _build_filter(self, found: dict[str, list[tuple[int, str, str]]]) -> None:
+        """Prefilter for phrase work.
+
+        A phrase whose value equals the character-by-character conversion of its key changes
+        nothing, whichever way the longest-match scan segments the text. So a clause (a run of
+        characters that occur in phrase keys; no match crosses anything else) that contains no
+        *effective* phrase converts exactly like its characters alone. Each effective phrase is
+        given an anchor, its least common character; only clauses holding an anchor at which
+        the phrase really occurs get the exact scan.
+        """
+        self.effective: frozenset[str] = frozenset(
+            k for k, entries in found.items() if any(v != k.translate(self.table) for _, v, _ in entries)
+        )
+        self.anchor_re = self.clause_end_re = None
+        self.right: dict[str, tuple[tuple[int, int], ...]] = {}
+        self.left: dict[str, tuple[tuple[int, int], ...]] = {}
+        self.key_chars: frozenset[str] = frozenset("".join(found))
+        if not self.effective:
+            return
+        # Anchor on a character the phrase converts differently from the character table (an
+        # ambiguous character such as 发 or 乾): few of them, so few positions need a look.
+        differing: dict[str, list[int]] = {}
+        weight: dict[str, int] = {}
+        for k in self.effective:
+            plain = k.translate(self.table)
+            at = [j for j in range(len(k)) if any(len(v) != len(k) or v[j] != plain[j] for _, v, _ in found[k])]
+            differing[k] = at or list(range(len(k)))
+            for j in differing[k]:
+                weight[k[j]] = weight.get(k[j], 0) + 1
+        # Keyed by the anchor and its right neighbour (or its left one at a phrase's end), so
+        # most anchor hits are dismissed with one dictionary look-up.
+        right: dict[str, set[tuple[int, int]]] = {}
+        left: dict[str, set[tuple[int, int]]] = {}
+        for k, at in differing.items():
+            i = min(at, key=lambda j: weight[k[j]])
+            if i + 1 < len(k):
+                right.setdefault(k[i : i + 2], set()).add((i, len(k)))
+            else:
+                left.setdefault(k[i - 1 : i + 1], set()).add((i, len(k)))
+        self.right = {b: tuple(sorted(v)) for b, v in right.items()}
+        self.left = {b: tuple(sorted(v)) for b, v in left.items()}
+        self.anchor_re = re.compile(_char_class({b[0] for b in right} | {b[1] for b in left}))
+        self.clause_end_re = re.compile(_char_class(self.key_chars, negate=True))
 
     # -- matching ---------------------------------------------------------------------------
-    def matches(self, text: str, cuts: list[int] | None = None) -> list[tuple[int, int, str, str]]:
+    def matches(
+        self, text: str, cuts: list[int] | None = None, exact: bool = False
+    ) -> list[tuple[int, int, str, str]]:
         """Phrase matches OpenCC makes, left to right: (start, end, value, dictionary).
 
-        ``cuts`` are segment boundaries no match may cross.
+        ``cuts`` are segment boundaries no match may cross. Unless ``exact``, matches that
+        cannot change the output (outside clauses holding an effective phrase) are skipped.
         """
+        if exact or self.automaton is None:
+            return self._matches(text, cuts)
+        if self.anchor_re is None:
+            return []
+        out: list[tuple[int, int, str, str]] = []
+        for cs, ce in self._clauses(text):
+            sub_cuts = [c - cs for c in cuts[bisect_right(cuts, cs) : bisect_left(cuts, ce)]] if cuts else None
+            out.extend((s + cs, e + cs, v, src) for s, e, v, src in self._matches(text[cs:ce], sub_cuts))
+        return out
+
+    def _clauses(self, text: str) -> list[tuple[int, int]]:
+        """Clauses of ``text`` that hold an occurrence of an effective phrase."""
+        assert self.anchor_re is not None and self.clause_end_re is not None
+        effective = self.effective
+        right = self.right
+        left = self.left
+        key_chars = self.key_chars
+        clause_end = self.clause_end_re.search
+        spans: list[tuple[int, int]] = []
+        done = 0
+        for m in self.anchor_re.finditer(text):
+            p = m.start()
+            if p < done:
+                continue
+            combos = right.get(text[p : p + 2], ())
+            if p:
+                combos += left.get(text[p - 1 : p + 1], ())
+            for i, length in combos:
+                s = p - i
+                if s >= 0 and text[s : s + length] in effective:
+                    cs = s
+                    while cs > done and text[cs - 1] in key_chars:
+                        cs -= 1
+                    found = clause_end(text, s + length)
+                    done = found.start() if found else len(text)
+                    spans.append((cs, done))
+                    break
+        return spans
+
+    def _matches(self, text: str, cuts: list[int] | None) -> list[tuple[int, int, str, str]]:
         a = self.automaton
         if a is None or len(text) < 2:
             return []
@@ -284,6 +377,10 @@ class _Stage:
             if ch in tier.singles:
                 return None  # a single character wins: the translate table has it
         return None
+
+    def needs_phrases(self, text: str) -> bool:
+        """Whether any effective phrase occurs in ``text`` (else the table alone converts it)."""
+        return self.anchor_re is not None and bool(self._clauses(text))
 
     # -- applying ---------------------------------------------------------------------------
     def apply(self, text: str) -> str:
@@ -344,7 +441,7 @@ class _Stage:
         units: list[tuple[int, int, int, int, str, str, str]] = []
         new_cuts: list[int] = []
         out_len = 0
-        for p, q in zip(bounds, bounds[1:]):
+        for p, q in pairwise(bounds):
             m = by_start.get(p)
             if m is not None:
                 v = m[2]
@@ -382,6 +479,14 @@ class Converter:
         seg = spec.get("segmentation")
         self.segmentation = _Stage(_tiers(seg["dict"], source)) if seg else None
         self.chain = [_Stage(_tiers(c["dict"], source)) for c in spec["conversion_chain"]]
+        # Segmenting with the first stage's own phrase dictionary never changes that stage's
+        # result when its other dictionaries hold single characters only.
+        first = self.chain[0]
+        seg_tiers = self.segmentation.tiers if self.segmentation else None
+        self._first_ignores_cuts = seg_tiers is None or (
+            first.simple and len(seg_tiers) == 1 and not seg_tiers[0].singles
+            and seg_tiers[0].multis == first.tiers[0].multis
+        )
 
     def _normalize(self, text: str) -> str:
         for stage in self.normalization:
@@ -394,7 +499,7 @@ class Converter:
         seg = self.segmentation
         if seg is None:
             return []
-        matches = seg.matches(text)
+        matches = seg.matches(text, exact=True)
         edges = {p for s, e, _, _ in matches for p in (s, e)}
         if seg.single_keys:
             covered = 0
@@ -415,24 +520,26 @@ class Converter:
             return text
         text = self._normalize(text)
         chain = self.chain
-        if len(chain) == 1:
-            # One conversion: segments never change its result (a match cannot cross a cut that
-            # the same leftmost-longest scan did not also make), so skip segmentation.
-            if self.segmentation is None or self._segmentation_is_first_tier():
-                return chain[0].apply(text)
+        if len(chain) == 1 and self._first_ignores_cuts:
+            return chain[0].apply(text)
+        # Segment boundaries only matter where a stage has an effective phrase to place; try
+        # without them and fall back to full segmentation when some stage needs it.
+        current = text
+        for i, stage in enumerate(chain):
+            if i == 0 and self._first_ignores_cuts:
+                current = stage.apply(current)
+            elif stage.needs_phrases(current):
+                break
+            else:
+                current = current.translate(stage.table)
+        else:
+            return current
         cuts = self._cuts(text)
         for i, stage in enumerate(chain):
             if i == len(chain) - 1 and not cuts:
                 return stage.apply(text)
             text, cuts, _ = stage.apply_segments(text, cuts, trace=False)
         return text
-
-    def _segmentation_is_first_tier(self) -> bool:
-        seg = self.segmentation
-        first = self.chain[0].tiers
-        return seg is not None and len(seg.tiers) == 1 and not seg.tiers[0].singles and (
-            seg.tiers[0].multis == first[0].multis
-        )
 
     def convert_spans(self, text: str) -> tuple[str, list[Span]]:
         """Convert ``text`` and list the converted runs in ``text``'s coordinates.
@@ -455,7 +562,7 @@ class Converter:
         # Map every unit back to input coordinates.
         pieces: list[tuple[int, int, tuple[str, str, str, str]]] = []
         for k, units in enumerate(maps):
-            for s, e, os_, oe, kind, src, before in units:
+            for s, e, _os, _oe, kind, src, before in units:
                 a, b = s, e
                 for prev in reversed(maps[:k]):
                     a = _back(prev, a, True)
