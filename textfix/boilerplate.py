@@ -15,24 +15,25 @@ lines repeated across a site. Position alone never removes anything.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from .boilerplate_rules import Rule, RuleSet, fold, ruleset
+from .boilerplate_rules import Rule, RuleSet, fold, ruleset, shadow
 from .config import Config, resolve
 from .result import Edit, StepOutput
 from .segment import Segment, split_segments
 
-_PUNCT = re.compile(r"[,。;!?]|\.(?: |$)")
-_TERMINAL = frozenset("。!?.」”\"')")
+_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)")
+_TERMINAL = frozenset("。!?！？.」”\"')）")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DIGITS = re.compile(r"\d[\d,]*")
-_SPACES = re.compile(r"[\s|]+")
+_SPACES = re.compile(r"[\s|丨｜]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|办公室|政府|中心|协会|公司|厅|院|会|部|处|科|站|所|社)$")
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
 _LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
-_EDGE_STRIP = " |:>»·•*-—[]【】()<>《》"
+_EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
 
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
@@ -99,28 +100,49 @@ class BoilerplateResult:
 class _Doc:
     """Per-document working state: text, shadow, segments and their features."""
 
-    __slots__ = ("claims", "core", "fields", "has_core", "n", "notes", "segs", "sentence", "shadow", "text", "zone")
+    __slots__ = ("claims", "core", "fields", "full", "has_core", "line_first", "line_last", "n", "notes", "segs",
+                 "sentence", "shadow", "text", "zone")
 
     def __init__(self, text: str, shadow: str, segs: list[Segment]) -> None:
         self.text = text
         self.shadow = shadow
         self.segs = segs
-        self.n: list[int] = []
-        self.sentence: list[bool] = []
-        for s in segs:
-            piece = shadow[s.start : s.end]
-            n = len(piece) - piece.count(" ")
-            p = len(_PUNCT.findall(piece))
-            latin_words = piece.count(" ") + 1 if piece.isascii() else 0
-            terminal = piece[-1] in _TERMINAL
-            if latin_words:
-                like = p >= 1 and latin_words >= 8 and (terminal or p >= 2)
+        # Sentence punctuation positions once for the whole text; per segment two bisects.
+        punct = [m.start() for m in _PUNCT.finditer(shadow)]
+        count = shadow.count
+        n_list: list[int] = []
+        like_list: list[bool] = []
+        for a, b, _ in segs:
+            n = b - a - count(" ", a, b)
+            p = bisect_left(punct, b) - bisect_left(punct, a) if punct else 0
+            if p == 0:
+                like = False
+            elif shadow[a:b].isascii():  # Latin text: count words
+                words = count(" ", a, b) + 1
+                like = words >= 8 and (shadow[b - 1] in _TERMINAL or p >= 2)
             else:
-                like = p >= 1 and ((terminal and n >= 8) or (p >= 2 and n >= 20) or n >= 40)
-            self.n.append(n)
-            self.sentence.append(like)
+                like = (shadow[b - 1] in _TERMINAL and n >= 8) or (p >= 2 and n >= 20) or n >= 40
+            n_list.append(n)
+            like_list.append(like)
+        self.n = n_list
+        self.sentence = like_list
+        # index of the first and last segment on each segment's line
+        first: list[int] = []
+        last = [0] * len(segs)
+        start_of_line = 0
+        for i, seg in enumerate(segs):
+            if i and seg.line != segs[i - 1].line:
+                for k in range(start_of_line, i):
+                    last[k] = i - 1
+                start_of_line = i
+            first.append(start_of_line)
+        for k in range(start_of_line, len(segs)):
+            last[k] = len(segs) - 1
+        self.line_first = first
+        self.line_last = last
         # claims[i] = (category, rule, confidence, start, end) for a claimed part of segment i
         self.claims: dict[int, list[tuple[str, str, float, int, int]]] = {}
+        self.full: set[int] = set()  # segments claimed whole
         self.fields: dict[str, list[str]] = {}
         self.notes: list[str] = []
         self.zone: list[str] = ["core"] * len(segs)
@@ -136,10 +158,11 @@ class _Doc:
         rid = rule.id if rule else rule_id
         conf = rule.confidence if rule else confidence
         self.claims.setdefault(i, []).append((cat, rid, conf, a, b))
+        if a <= s.start and b >= s.end:
+            self.full.add(i)
 
     def whole_claimed(self, i: int) -> bool:
-        s = self.segs[i]
-        return any(a <= s.start and b >= s.end for _, _, _, a, b in self.claims.get(i, ()))
+        return i in self.full
 
     def add_field(self, name: str, value: str) -> None:
         value = value.strip(_EDGE_STRIP + "，。;,")
@@ -280,12 +303,31 @@ def _summary(doc: _Doc, i: int, b: int, rule: Rule) -> None:
         doc.notes.append(f"summary at {s.start} is not repeated in the text: kept")
 
 
+def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, list[int]]:
+    """Regex index -> segments worth trying: one C-level scan for every prefilter literal."""
+    out: dict[int, list[int]] = {}
+    line_scope = {k for k, (idx, _) in enumerate(rs.regexes) if rs.rules[idx].scope == "line"}
+    for m in rs.scanner.finditer(doc.shadow):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.end() > doc.segs[i].end:
+            continue
+        for k in rs.literal_rules[m.group()]:
+            j = doc.line_last[i] if k in line_scope else i
+            lst = out.setdefault(k, [])
+            if not lst or lst[-1] != j:
+                lst.append(j)
+    return out
+
+
 def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
     first_line = doc.segs[0].line if doc.segs else -1
-    for idx, rx in rs.regexes:
+    starts = [s.start for s in doc.segs]
+    cands = _regex_candidates(doc, rs, starts)
+    for k, (idx, rx) in enumerate(rs.regexes):
         rule = rs.rules[idx]
-        for i, s in enumerate(doc.segs):
-            if doc.whole_claimed(i) or (not _zone_ok(rule, doc.zone[i]) and rule.id not in ("re.photo",)):
+        for i in cands.get(k, ()):
+            s = doc.segs[i]
+            if doc.whole_claimed(i) or (not _zone_ok(rule, doc.zone[i]) and rule.scope != "line"):
                 continue
             piece = doc.shadow[s.start : s.end]
             if rule.scope == "whole":
@@ -329,13 +371,11 @@ def _photo_credit(doc: _Doc, i: int, rx: re.Pattern[str], rule: Rule) -> None:
     s = doc.segs[i]
     if i + 1 < len(doc.segs) and doc.segs[i + 1].line == s.line:
         return  # only the last segment of a line
-    first = i
-    while first > 0 and doc.segs[first - 1].line == s.line:
-        first -= 1
-    m = rx.search(doc.shadow, doc.segs[first].start, s.end)
+    first = doc.line_first[i]
+    m = rx.search(doc.shadow, max(doc.segs[first].start, s.end - 240), s.end)
     if not m:
         return
-    total = sum(doc.n[k] for k in range(first, i + 1))
+    total = s.end - doc.segs[first].start
     name = re.sub(r"^(?:记者|通讯员|摄影|摄)\s*", "", doc.text[m.start() : m.end()]).strip()
     doc.add_field("photographer", re.sub(r"\s*摄(?:影)?\s*(?:[(（].*)?$", "", name))
     if total <= 200:
@@ -352,11 +392,9 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
     if not kws:
         return markers
     starts = [s.start for s in doc.segs]
-    import bisect
-
     best: dict[int, Rule] = {}
     for a, b, rule in kws:
-        i = bisect.bisect_right(starts, a) - 1
+        i = bisect_right(starts, a) - 1
         if i < 0 or b > doc.segs[i].end:
             continue
         if not _zone_ok(rule, doc.zone[i]):
@@ -388,8 +426,13 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
     for i in range(len(doc.segs)):
         if i in doc.claims or doc.zone[i] == "core" or i in protect:
             continue
-        key = doc.shadow[doc.segs[i].start : doc.segs[i].end].strip(_EDGE_STRIP)
-        idx = rs.whole.get(key if key else doc.shadow[doc.segs[i].start : doc.segs[i].end].strip())
+        if doc.n[i] > 8:
+            continue
+        raw = doc.shadow[doc.segs[i].start : doc.segs[i].end]
+        key = raw.strip(_EDGE_STRIP) or raw.strip()
+        idx = rs.whole.get(key)
+        if idx is None and not key.isascii():
+            idx = rs.whole.get(fold(key).replace("｜", "|").replace("丨", "|"))
         if idx is not None:
             doc.claim(i, rs.rules[idx])
     return markers
@@ -438,6 +481,8 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
     for i in range(title[-1] + 1, len(doc.segs)):
         s = doc.segs[i]
         if doc.whole_claimed(i):
+            continue
+        if doc.shadow[s.start] != key[0]:
             continue
         piece = doc.shadow[s.start : s.end]
         flat = _SPACES.sub("", piece)
@@ -619,11 +664,11 @@ def _spans(doc: _Doc) -> list[Span]:
     return final
 
 
-_SEP_CHARS = frozenset(" \t\u3000\u00a0|丨｜\n\r•·")
+_SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
 
 
 def _is_sep(s: str) -> bool:
-    return all(c in _SEP_CHARS for c in s)
+    return _SEP_RUN.fullmatch(s) is not None
 
 
 # --------------------------------------------------------------------------- metadata
@@ -688,29 +733,27 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     if not text or not text.strip():
         return [], Metadata(), []
     rs = ruleset()
-    shadow = text.translate(rs.fold_table)
-    labels, kws = _hits(rs, shadow)
-    segs = split_segments(text, shadow, [(a, b) for a, b, _ in labels])
+    shade = shadow(text)
+    labels, kws = _hits(rs, shade)
+    segs = split_segments(text, shade, [(a, b) for a, b, _ in labels])
     if not segs:
         return [], Metadata(), []
-    m = _COLUMN.match(shadow, segs[0].start, segs[0].end)
+    m = _COLUMN.match(shade, segs[0].start, segs[0].end)
     if m and m.end() < segs[0].end:  # "【协会动态】Title": the column tag is its own segment
         first = segs[0]
         segs[0:1] = [Segment(first.start, m.end(), first.line), Segment(m.end(), first.end, first.line)]
-    doc = _Doc(text, shadow, segs)
+    doc = _Doc(text, shade, segs)
     # strong chrome (markers, labels, ICP-like) shapes the core
     strong: set[int] = set()
     seg_starts = {s.start: i for i, s in enumerate(segs)}
     for a, _b, _r in labels:
         if a in seg_starts and doc.n[seg_starts[a]] <= MAX_CHROME:
             strong.add(seg_starts[a])
-    import bisect
-
     starts = [s.start for s in segs]
     walls: set[int] = set()
     for a, b, r in kws:
         if r.confidence >= 0.9 or r.action == "marker":
-            i = bisect.bisect_right(starts, a) - 1
+            i = bisect_right(starts, a) - 1
             if i >= 0 and not doc.sentence[i] and doc.n[i] <= MAX_CHROME:
                 strong.add(i)
                 if r.action == "marker" and doc.n[i] <= (b - a) + 8:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .boilerplate_rules import fold
+from .boilerplate_rules import fold, shadow
 from .segment import split_segments
 
 FORMAT = "textfix-boilerplate-model/1"
@@ -55,10 +55,10 @@ class BoilerplateModel:
         for doc in documents:
             if not isinstance(doc, str):
                 raise TypeError(f"BoilerplateModel learns from str documents, not {type(doc).__name__}")
-            shadow = fold(doc)
+            shade = shadow(doc)
             keys = {
                 normalize_key(doc[s.start : s.end])
-                for s in split_segments(doc, shadow)
+                for s in split_segments(doc, shade)
                 if s.end - s.start <= _MAX_LEN
             }
             keys.discard("")

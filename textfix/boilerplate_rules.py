@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+_PREFILTER = re.compile(r"\(\?#pre:([^)]*)\)")
+
 CATEGORIES: tuple[str, ...] = (
     "navigation", "breadcrumb", "metadata", "share_follow_qr", "footer_copyright", "footer_contact",
     "icp_filing", "credits", "caption", "related_links", "ads", "duplicate", "other",
@@ -51,8 +53,11 @@ class RuleSet:
     rules: tuple[Rule, ...]
     automaton: Any  # ahocorasick.Automaton; values are (rule index, pattern length)
     whole: dict[str, int]  # folded segment text -> rule index
-    regexes: tuple[tuple[int, re.Pattern[str]], ...]
+    regexes: tuple[tuple[int, re.Pattern[str]], ...]  # (rule index, compiled regex)
     fold_table: dict[int, int]
+    scanner: re.Pattern[str]  # one alternation of every regex's prefilter literals
+    literal_rules: dict[str, tuple[int, ...]]  # prefilter literal -> indexes into ``regexes``
+    needs_fold: re.Pattern[str]
 
 
 def _parse(text: str) -> tuple[str, list[Rule]]:
@@ -83,26 +88,37 @@ def _parse(text: str) -> tuple[str, list[Rule]]:
     return version, rules
 
 
+# Punctuation a pattern may meet in either width; variants are added to the automaton
+# instead of folding the text (folding every character costs more than matching).
+_WIDTH_VARIANTS = {":": ":：", "(": "(（", ")": ")）", ",": ",，", "!": "!！", "?": "?？", ";": ";；", "|": "|丨｜", "/": "/／"}
+_MAX_VARIANTS = 16
+
+
 def _fold_table() -> dict[int, int]:
+    """Traditional -> Simplified, full-width letters and digits -> ASCII, A-Z -> a-z."""
     table: dict[int, int] = {}
     data = resources.files(__package__).joinpath("_data/boilerplate_fold.tsv").read_text(encoding="utf-8")
     for line in data.splitlines():
         if line and not line.startswith("#"):
             t, s = line.split("\t")
             table[ord(t)] = ord(s)
-    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[cp] = cp - 0xFEE0
+    for lo, hi in ((0xFF10, 0xFF19), (0xFF41, 0xFF5A)):  # full-width digits, a-z
+        for cp in range(lo, hi + 1):
+            table[cp] = cp - 0xFEE0
+    for cp in range(0xFF21, 0xFF3B):  # full-width A-Z
+        table[cp] = cp - 0xFEE0 + 32
     for cp in range(ord("A"), ord("Z") + 1):
         table[cp] = cp + 32
-    for cp in range(ord("Ａ"), ord("Ｚ") + 1):
-        table[cp] = cp - 0xFEE0 + 32
-    for ch in "\u00a0\u3000\t\u2002\u2003\u2009\u200a\u202f\u205f\u1680":
-        table[ord(ch)] = 0x20
-    table[ord("丨")] = ord("|")
-    table[ord("︰")] = ord(":")
-    table[ord("（")] = ord("(")
-    table[ord("）")] = ord(")")
     return table
+
+
+def _variants(pattern: str) -> list[str]:
+    """``pattern`` with each punctuation mark in both widths (capped)."""
+    out = [""]
+    for ch in pattern:
+        opts = _WIDTH_VARIANTS.get(ch, ch)
+        out = [o + c for o in out for c in opts][:_MAX_VARIANTS]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -116,24 +132,57 @@ def ruleset() -> RuleSet:
     automaton = ahocorasick.Automaton()
     whole: dict[str, int] = {}
     regexes: list[tuple[int, re.Pattern[str]]] = []
+    literal_rules: dict[str, list[int]] = {}
     for i, r in enumerate(rules):
         pattern = r.pattern.translate(table)
         if r.kind in ("kw", "label"):
-            if pattern in automaton:
-                raise ValueError(f"boilerplate rule {r.id}: pattern {r.pattern!r} already used by another rule")
-            automaton.add_word(pattern, (i, len(pattern)))
+            forms = [pattern]
             if r.kind == "label" and pattern[-1] in ":|/" and len(pattern) > 1:
-                spaced = pattern[:-1].rstrip() + " " + pattern[-1]  # "责编 |" as well as "责编|"
-                if spaced not in automaton:
-                    automaton.add_word(spaced, (i, len(spaced)))
+                forms.append(pattern[:-1].rstrip() + " " + pattern[-1])  # "责编 |" as well as "责编|"
+            for form in forms:
+                for v in _variants(form):
+                    if v in automaton:
+                        if automaton.get(v)[0] != i:
+                            raise ValueError(f"boilerplate rule {r.id}: pattern {r.pattern!r} already used by another rule")
+                        continue
+                    automaton.add_word(v, (i, len(v)))
         elif r.kind == "whole":
             whole[pattern] = i
         else:
-            regexes.append((i, re.compile(r.pattern)))
+            pre = _PREFILTER.match(r.pattern)
+            if not pre:
+                raise ValueError(f"boilerplate rule {r.id}: a regex needs a (?#pre:...) list of literals")
+            for lit in pre.group(1).split("|"):
+                for v in _variants(lit):
+                    literal_rules.setdefault(v, []).append(len(regexes))
+            regexes.append((i, re.compile(r.pattern, re.M)))
     automaton.make_automaton()
-    return RuleSet(version, tuple(rules), automaton, whole, tuple(regexes), table)
+    literals = sorted(literal_rules, key=len, reverse=True)
+    scanner = re.compile("|".join(re.escape(x) for x in literals))
+    needs_fold = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if not 0x41 <= c <= 0x5A) + "]")
+    return RuleSet(version, tuple(rules), automaton, whole, tuple(regexes), table,
+                   scanner, {k: tuple(v) for k, v in literal_rules.items()}, needs_fold)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
+
+
+def shadow(text: str) -> str:
+    """The matching shadow of ``text``: same length, one code point for one.
+
+    A-Z lower-cased; Traditional characters and full-width letters/digits folded only when
+    the text has some (a C-speed check), because folding every character is the slow part.
+    Punctuation keeps its width: patterns come in both widths instead.
+    """
+    rs = ruleset()
+    low = text.lower()
+    if len(low) != len(text):  # rare: a character whose lower case is longer
+        low = text.translate(_ASCII_LOWER)
+    if rs.needs_fold.search(low):
+        low = low.translate(rs.fold_table)
+    return low
 
 
 def fold(text: str) -> str:
-    """The matching shadow of ``text``: same length, one code point for one."""
+    """Fold a short string completely (script, width of letters, case): for comparison keys."""
     return text.translate(ruleset().fold_table)
