@@ -1,0 +1,46 @@
+"""Minimal failing inputs found by the property tests and the fuzzers, kept as regression tests.
+
+Each case names the module it fails in and how it was found. The fuzz cases also replay the
+fuzz target itself (fuzz/targets.py), so the test checks exactly what the fuzzer checks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import textfix
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
+import targets  # noqa: E402
+
+# --- decode (found by fuzz/run.py, target decode) ----------------------------------------------
+
+SURROGATEESCAPE_UTF16 = [
+    b"\xff\xfez",  # UTF-16-LE BOM, then one odd ASCII byte
+    b"\xff\xfe\x00\xdez",  # BOM, a lone low surrogate, an odd byte
+    b"\xfe\xff\x00",  # UTF-16-BE BOM, one odd byte
+]
+
+
+@pytest.mark.parametrize("data", SURROGATEESCAPE_UTF16)
+def test_decode_surrogateescape_never_raises_on_utf16_with_an_odd_byte(data: bytes) -> None:
+    decoded = textfix.decode(data, errors="surrogateescape")
+    assert decoded.lossy
+
+
+def test_decode_fuzz_crash_utf16_without_bom_surrogateescape() -> None:
+    # errors byte 0x8a % 5 = 3 = surrogateescape; the rest is taken as UTF-16 without a BOM,
+    # and its odd last byte cannot be escaped.
+    targets.decode_target(b"\x8a\xd6N\xf5\x00\xd6N\xf5\x1c }Y")
+
+
+# --- boilerplate (found by tests/test_properties.py::test_fix_is_idempotent) --------------------
+
+
+def test_fix_is_idempotent_after_partial_footer_removal() -> None:
+    text = "冬，公如晋。\n某某新闻网 版权所有 未经授权禁止转载"
+    once = textfix.fix(text)
+    assert textfix.fix(once) == once
