@@ -14,7 +14,7 @@ import pytest
 import textfix
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
-import targets  # noqa: E402
+import targets
 
 # --- decode (found by fuzz/run.py, target decode) ----------------------------------------------
 
