@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import add
 from typing import Any
 
 LANGS: tuple[str, ...] = ("hans", "hant", "ja", "ko")
@@ -48,8 +50,28 @@ class Score:
         return {"cost": round(self.best, 2), "per_char": round(self.per_char, 3), "lang": self.lang}
 
 
+class _Costs(dict):  # type: ignore[type-arg]
+    """Unigram costs of one language; a character it has not seen costs its class's price
+    (the language's floor for Han, kana and Hangul), remembered on first use."""
+
+    __slots__ = ("_floor", "_model")
+
+    def __init__(self, data: dict[str, float], floor: float, model: _Model) -> None:
+        super().__init__(data)
+        self._floor = floor
+        self._model = model
+
+    def __missing__(self, ch: str) -> float:
+        k = self._model.classes(ch)
+        value = self._floor if k in _CJK_CLASSES else self._model.class_cost.get(k, 11.0)
+        if len(self) < 400_000:
+            self[ch] = value
+        return value
+
+
 class _Model:
-    __slots__ = ("_astral", "bi", "class_cost", "class_table", "floor", "meta", "scale", "transition", "uni")
+    __slots__ = ("_astral", "bonus", "class_cost", "class_table", "floor", "meta", "scale",
+                 "transition", "uni")
 
     def __init__(self) -> None:
         data_dir = resources.files("textfix") / "_data"
@@ -60,24 +82,32 @@ class _Model:
         scale = float(model["meta"]["scale"])
         self.scale = scale
         self.floor: tuple[float, ...] = tuple(f / scale for f in model["floor"])
-        self.uni: dict[str, tuple[float, ...]] = {
-            c: tuple(f if v is None else v / scale for v, f in zip(vals, self.floor, strict=True))
-            for c, vals in model["uni"].items()
-        }
-        # A missing bigram falls back to the unigram cost of its second character.
-        uni, floor = self.uni, self.floor
-        self.bi: dict[str, tuple[float, ...]] = {}
-        for pair, vals in model["bi"].items():
-            back = uni.get(pair[1], floor)
-            self.bi[pair] = tuple(b if v is None else v / scale for v, b in zip(vals, back, strict=True))
         table: dict[int, str] = {}
         for lo, hi, cls in classes["ranges"]:
             for cp in range(int(lo, 16), int(hi, 16) + 1):
                 table[cp] = cls
         self.class_table = table
-        self.class_cost: dict[str, float] = {k: v / 10 for k, v in classes["cost"].items()}
-        self.transition: dict[str, float] = {k: v / 10 for k, v in classes["transition"].items()}
         self._astral = [(int(lo, 16), int(hi, 16), cls) for lo, hi, cls in classes["astral"]]
+        self.class_cost: dict[str, float] = {k: v / 10 for k, v in classes["cost"].items()}
+        # Transitions between classes; two Han/kana/Hangul in a row are left to the bigrams.
+        trans = {k: v / 10 for k, v in classes["transition"].items()}
+        for a in _CJK_CLASSES:
+            for b in _CJK_CLASSES:
+                trans.setdefault(a + b, 0.0)
+        self.transition: dict[str, float] = trans
+        n = len(self.floor)
+        uni: list[dict[str, float]] = [{} for _ in range(n)]
+        for c, vals in model["uni"].items():
+            for i, v in enumerate(vals):
+                uni[i][c] = self.floor[i] if v is None else v / scale
+        self.uni: tuple[_Costs, ...] = tuple(_Costs(uni[i], self.floor[i], self) for i in range(n))
+        # A bigram's bonus: its cost minus the unigram cost of its second character.
+        bonus: list[dict[str, float]] = [{} for _ in range(n)]
+        for pair, vals in model["bi"].items():
+            for i, v in enumerate(vals):
+                if v is not None:
+                    bonus[i][pair] = v / scale - uni[i].get(pair[1], self.floor[i])
+        self.bonus: tuple[dict[str, float], ...] = tuple(bonus)
 
     def classes(self, text: str) -> str:
         """One class letter per character of ``text``."""
@@ -112,32 +142,22 @@ def metadata() -> dict[str, Any]:
 
 
 def score(text: str) -> Score:
-    """The cost of ``text`` under each language; lower is more plausible."""
+    """The cost of ``text`` under each language; lower is more plausible.
+
+    Every sum runs in C (``map`` over dict lookups): unigram costs, bigram bonuses over
+    adjacent pairs, and class transitions.
+    """
     m = model()
+    if not text:
+        return Score(tuple(0.0 for _ in m.uni), 0)
     cls = m.classes(text)
-    uni, bi, floor = m.uni, m.bi, m.floor
-    class_cost, transition = m.class_cost, m.transition
-    shared = 0.0
-    a = b = c = d = 0.0
-    prev_ch = ""
-    prev_cls = ""
-    for ch, k in zip(text, cls, strict=True):
-        if k in _CJK_CLASSES:
-            t = bi.get(prev_ch + ch) if prev_cls in _CJK_CLASSES else None
-            if t is None:
-                t = uni.get(ch, floor)
-            a += t[0]
-            b += t[1]
-            c += t[2]
-            d += t[3]
-        else:
-            shared += class_cost.get(k, 11.0)
-        if prev_cls and prev_cls != k:
-            shared += transition.get(prev_cls + k, 0.0)
-        elif k == prev_cls and k not in _CJK_CLASSES:
-            shared += transition.get(k + k, 0.0)
-        prev_ch, prev_cls = ch, k
-    return Score((a + shared, b + shared, c + shared, d + shared), len(text))
+    pairs = list(map(add, text, text[1:]))
+    shared = sum(map(m.transition.get, map(add, cls, cls[1:]), repeat(0.0)))
+    costs = tuple(
+        sum(map(uni.__getitem__, text)) + sum(map(bonus.get, pairs, repeat(0.0))) + shared
+        for uni, bonus in zip(m.uni, m.bonus, strict=True)
+    )
+    return Score(costs, len(text))
 
 
 def cost(text: str) -> float:
@@ -148,8 +168,4 @@ def cost(text: str) -> float:
 @lru_cache(maxsize=4096)
 def char_cost(ch: str) -> float:
     """The cheapest unigram cost of one character (nats)."""
-    m = model()
-    k = m.classes(ch)
-    if k in _CJK_CLASSES:
-        return min(m.uni.get(ch, m.floor))
-    return m.class_cost.get(k, 11.0)
+    return min(uni[ch] for uni in model().uni)

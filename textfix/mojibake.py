@@ -63,7 +63,7 @@ _SHORT_NAME = {"sloppy-windows-1252": "cp1252", "latin-1": "latin-1", "cp437": "
 
 _MAX_LAYERS = 3
 _CONTEXT = 2  # characters of clean text on each side that take part in scoring
-_WINDOW = 400  # characters of a long line examined around each hit
+_WINDOW = 30  # characters examined on each side of a hit (windows that touch are merged)
 _PH = 0xFF  # placeholder byte for a lost byte (no CJK codec emits 0xFF)
 _BREAK = b"\xc0"  # stands for a character the codec cannot encode (never valid UTF-8)
 _REPLACEMENT = "\ufffd"
@@ -157,13 +157,52 @@ def _latin_sets() -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern[str]:
-    """One compiled scan for any sign of mojibake."""
+def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Three compiled scans, each led by one character class so that it runs at C speed:
+    two mojibake-typical CJK characters close together, two adjacent characters from
+    single-byte codepages, and a Han/Hangul/half-width kana character inside a Latin word."""
     high, trigger = _latin_sets()
     s = _char_class(_suspects() + _REPLACEMENT)
-    h, t = _char_class(high), _char_class(trigger)
-    latin_in_cjk = r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]"
-    return re.compile(f"[{t}][{h}]|[{h}][{t}]|[{s}][^\\n]{{0,2}}[{s}]|{latin_in_cjk}|\ufffd")
+    h = _char_class(high)
+    cjk_pair = re.compile(f"[{s}][^\\n]{{0,2}}[{s}]")
+    latin_pair = re.compile(f"[{h}][{h}]")
+    latin_in_cjk = re.compile(r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]")
+    return cjk_pair, latin_pair, latin_in_cjk, frozenset(trigger)
+
+
+# Two consecutive 3-byte UTF-8 sequences: what a CJK codec's bytes of real mojibake contain.
+_UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+
+
+def _hits(text: str, lost_marks: bool = True) -> list[int]:
+    """Positions that deserve a closer look; clean text almost never has any.
+
+    ``lost_marks=False`` ignores U+FFFD (used when checking a repair for a further layer).
+    """
+    cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
+    hits: list[int] = []
+    for m in cjk_pair.finditer(text):
+        p = m.start()
+        window = text[max(0, p - 4) : p + 8]
+        if (lost_marks and _REPLACEMENT in window) or any(
+            _UTF8_PAIR.search(window.encode(codec, "replace")) for codec in _PREFILTER_CODECS
+        ):
+            hits.append(p)
+    for m in latin_pair.finditer(text):
+        g = m.group()
+        if g[0] in trigger or g[1] in trigger:
+            hits.append(m.start())
+    hits.extend(m.start() for m in latin_in_cjk.finditer(text))
+    if lost_marks and _REPLACEMENT in text:
+        p = text.find(_REPLACEMENT)
+        while p >= 0:
+            hits.append(p)
+            p = text.find(_REPLACEMENT, p + 1)
+    hits.sort()
+    return hits
+
+
+_PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +266,7 @@ def run(text: str, config: Config) -> StepOutput:
 def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
     if not text or text.isascii():
         return []
-    hits = [m.start() for m in _prefilter().finditer(text)]
+    hits = _hits(text)
     if not hits:
         return []
     findings: list[Finding] = []
@@ -242,7 +281,7 @@ def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
 
 
 def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
-    """Line-bounded windows around prefilter hits, merged, at most ``_WINDOW`` chars each side."""
+    """Line-bounded windows around prefilter hits, ``_WINDOW`` chars each side, merged."""
     out: list[tuple[int, int]] = []
     for h in hits:
         lo = text.rfind("\n", 0, h) + 1
@@ -300,6 +339,8 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
     for _ in range(_MAX_LAYERS - 1):
+        if not _hits(best_rep, lost_marks=False):
+            break
         deeper = _best_inner(best_rep)
         if deeper is None:
             break
@@ -385,68 +426,102 @@ def _encode_cjk(ch: str, reading: str) -> bytes:
     return _BREAK
 
 
+_LOSSY_QUESTION = re.compile(r"(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f])")
+
+
 def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Candidate]:
-    """Runs of ``window`` whose bytes in a CJK codec are (lossy-)valid UTF-8."""
-    out: list[_Candidate] = []
+    """Runs of ``window`` whose bytes in a CJK codec are (lossy-)valid UTF-8.
+
+    Only the readings whose bytes are mostly valid UTF-8 (at least half the coverage of the
+    best reading) are examined run by run.
+    """
     variants = [window]
-    if "?" in window:
-        variants.append(window.replace("?", _REPLACEMENT))
+    if "?" in window and _LOSSY_QUESTION.search(window):
+        variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, window))
+    encoded: list[tuple[str, str, bytes, list[int], list[tuple[int, int]], int]] = []
     for reading in _CJK_READINGS:
-        best: dict[tuple[int, int], _Candidate] = {}
         for variant in variants:
-            for cand in _cjk_runs(variant, reading):
-                cand.start += offset
-                cand.end += offset
-                key = (cand.start, cand.end)
-                if key not in best or cand.lost < best[key].lost:
-                    best[key] = cand
-        out.extend(best.values())
+            data, offs = _encode_window(variant, reading)
+            spans = [m.span() for m in _UTF8_RUN.finditer(data) if _MULTIBYTE.search(data, *m.span())]
+            covered = sum(e - s for s, e in spans)
+            if covered:
+                encoded.append((reading, variant, data, offs, spans, covered))
+    if not encoded:
+        return []
+    top = max(e[5] for e in encoded)
+    out: list[_Candidate] = []
+    best: dict[tuple[int, int], _Candidate] = {}
+    for reading, variant, data, offs, spans, covered in encoded:
+        if covered * 2 < top:
+            continue
+        for cand in _cjk_runs(variant, reading, data, offs, spans):
+            key = (cand.start, cand.end, reading)  # type: ignore[assignment]
+            if key not in best or cand.lost < best[key].lost:  # type: ignore[index]
+                best[key] = cand  # type: ignore[index]
+    for cand in best.values():
+        cand.start += offset
+        cand.end += offset
+        out.append(cand)
     if whole:
         n = len(window)
         out = [c for c in out if c.start - offset == 0 and c.end - offset == n]
     return out
 
 
-def _cjk_runs(window: str, reading: str) -> list[_Candidate]:
+def _encode_window(window: str, reading: str) -> tuple[bytes, list[int]]:
     chunks = [_encode_cjk(ch, reading) for ch in window]
     offs = [0]
+    total = 0
     for b in chunks:
-        offs.append(offs[-1] + len(b))
-    data = b"".join(chunks)
-    if not _MULTIBYTE.search(data):
-        return []
+        total += len(b)
+        offs.append(total)
+    return b"".join(chunks), offs
+
+
+def _cjk_runs(
+    window: str, reading: str, data: bytes, offs: list[int], spans: list[tuple[int, int]]
+) -> list[_Candidate]:
     starts = {o: i for i, o in enumerate(offs)}
     out: list[_Candidate] = []
-    for m in _UTF8_RUN.finditer(data):
-        bs, be = m.span()
-        if not _MULTIBYTE.search(data, bs, be):
-            continue
-        i = _snap_up(offs, starts, bs)
-        j = _snap_down(offs, starts, be)
+    for bs, be in spans:
+        i = _snap_up(starts, bs)
+        j = _snap_down(starts, be)
         if i is None or j is None or j - i < 1:
             continue
         best: _Candidate | None = None
-        best_cost = 0.0
+        best_gain = 0.0
         # The run's edges may belong to clean neighbours whose bytes happen to be valid UTF-8.
-        for a in range(0, 3):
-            for z in range(0, 3):
-                ii, jj = i + a, j - z
-                if jj - ii < 1:
-                    continue
-                decoded = _utf8_lossy(data[offs[ii] : offs[jj]])
-                if decoded is None:
-                    continue
-                rep, lost = decoded
-                orig = window[ii:jj]
-                if rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
-                    continue
-                cand = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost)
-                c = _local_gain(window, ii, jj, rep)
-                if best is None or c > best_cost:
-                    best, best_cost = cand, c
+        for a, z in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            ii, jj = i + a, j - z
+            if jj - ii < 1:
+                continue
+            decoded = _utf8_lossy(data[offs[ii] : offs[jj]])
+            if decoded is None:
+                continue
+            rep, lost = decoded
+            orig = window[ii:jj]
+            if rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
+                continue
+            gain = _local_gain(window, ii, jj, rep)
+            if best is None or gain > best_gain:
+                best, best_gain = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost), gain
+            if a == 0 and z == 0 and gain > 0 and not _edge_doubt(orig):
+                break
         if best is not None:
             out.append(best)
     return out
+
+
+def _edge_doubt(orig: str) -> bool:
+    """True when a run's first or last character is not typical of mojibake, so trimming it
+    off is worth a try."""
+    sus = _suspect_set()
+    return orig[0] not in sus or orig[-1] not in sus
+
+
+@lru_cache(maxsize=1)
+def _suspect_set() -> frozenset[str]:
+    return frozenset(_suspects())
 
 
 def _all_exotic(s: str) -> bool:
@@ -458,21 +533,29 @@ def _all_exotic(s: str) -> bool:
 
 
 def _local_gain(window: str, i: int, j: int, rep: str) -> float:
+    """How much cheaper ``rep`` is than ``window[i:j]``, with a little context on each side."""
     from .charmodel import cost
 
     left = window[max(0, i - _CONTEXT) : i]
     right = window[j : j + _CONTEXT]
-    return cost(left + window[i:j] + right) - cost(left + rep + right)
+    return _cost_cached(left + window[i:j] + right) - cost(left + rep + right)
 
 
-def _snap_up(offs: list[int], starts: dict[int, int], b: int) -> int | None:
+@lru_cache(maxsize=2048)
+def _cost_cached(text: str) -> float:
+    from .charmodel import cost
+
+    return cost(text)
+
+
+def _snap_up(starts: dict[int, int], b: int) -> int | None:
     for k in range(4):
         if b + k in starts:
             return starts[b + k]
     return None
 
 
-def _snap_down(offs: list[int], starts: dict[int, int], b: int) -> int | None:
+def _snap_down(starts: dict[int, int], b: int) -> int | None:
     for k in range(4):
         if b - k in starts:
             return starts[b - k]
@@ -532,6 +615,19 @@ def _encode_sb(ch: str, reading: str) -> bytes | None:
         return None
 
 
+def _encode_token(token: str, reading: str) -> bytes | None:
+    """``token`` in a single-byte codec, U+FFFD as the lost-byte placeholder; None if impossible."""
+    if _REPLACEMENT not in token:
+        try:
+            return token.encode(reading)
+        except UnicodeEncodeError:
+            return None
+    parts = [_encode_sb(ch, reading) for ch in token]
+    if any(b is None for b in parts):
+        return None
+    return b"".join(parts)  # type: ignore[arg-type]
+
+
 def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> list[_Candidate]:
     """Per token, the best repair under the single-byte chain that gains most on this window."""
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
@@ -545,14 +641,13 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
     for s, e in tokens:
         tok = window[s:e]
         variants = [tok]
-        if "?" in tok:
-            variants.append(tok.replace("?", _REPLACEMENT))
+        if "?" in tok and _LOSSY_QUESTION.search(tok):
+            variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
         for reading in _SB_READINGS:
             for variant in variants:
-                encoded = [_encode_sb(ch, reading) for ch in variant]
-                if any(b is None for b in encoded):
+                data = _encode_token(variant, reading)
+                if data is None:
                     continue
-                data = b"".join(encoded)  # type: ignore[arg-type]
                 if data.isascii():
                     continue
                 for source, codec in _SB_SOURCES.items():
