@@ -227,3 +227,34 @@ def test_console_script_entry_point(tmp_path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == textfix.fix(SEEDS[1].read_text(encoding="utf-8")).encode("utf-8")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pty with a window size: Linux")
+def test_progress_bar_only_on_a_terminal(tmp_path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
+                           for t in [p.read_text(encoding="utf-8") for p in SEEDS] * 4), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    pid, fd = pty.fork()
+    if pid == 0:  # child: stderr is the terminal
+        os.execv(sys.executable, [sys.executable, "-m", "textfix.cli", "fix", str(src), "-o", str(out)])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    seen = b""
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b"textfix:" in seen and b"20 docs" in seen and b"\r" in seen
+    assert out.stat().st_size > 0

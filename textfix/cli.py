@@ -310,9 +310,9 @@ class _Progress:
 
     def __call__(self, stats: Any) -> None:
         if self.bar is not None:
+            self.bar.set_postfix_str(f"{stats.documents:,} docs", refresh=False)
             self.bar.update(stats.bytes_in - self.done)
             self.done = stats.bytes_in
-            self.bar.set_postfix_str(f"{stats.documents:,} docs", refresh=False)
 
     def close(self) -> None:
         if self.bar is not None:
