@@ -365,7 +365,7 @@ def memory_run(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[An
     nbytes = repeat_file(corpus, big, megabytes)
     out = work / "memory-out.jsonl"
     try:
-        r = run_cli(["fix", "-j", "2", "--no-progress", "--stats", str(big), "-o", str(out)])
+        r = run_cli(["fix", "-j", "2", "--no-progress", str(big), "-o", str(out)])
     finally:
         big.unlink()
         out.unlink(missing_ok=True)

@@ -170,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="write every change and note as JSON lines to FILE")
     run_group.add_argument("--stats", action="store_true",
                            help="print a summary on stderr: documents, bytes, changes by step and "
-                           "category, time per step")
+                           "category, time per step (counting changes builds every explanation, "
+                           "which costs some speed)")
     run_group.add_argument("--no-progress", action="store_true",
                            help="no progress bar (it is shown only when stderr is a terminal)")
     run_group.add_argument("--traceback", action="store_true", help="show Python tracebacks on errors")
