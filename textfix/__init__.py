@@ -19,6 +19,8 @@ from .normalize import normalize_unicode
 from .pinyin import remove_pinyin_annotations
 from .pipeline import STEP_NAMES, run
 from .result import Change, Note, Result
+from .script import convert_script
+from .script_detect import ScriptInfo, detect_script
 
 __version__ = "0.1.0"
 
@@ -32,8 +34,11 @@ __all__ = [
     "Decoded",
     "Note",
     "Result",
+    "ScriptInfo",
     "__version__",
+    "convert_script",
     "decode",
+    "detect_script",
     "diagnose",
     "fix",
     "fix_and_explain",

@@ -13,7 +13,8 @@ _CHOICES: dict[str, tuple[Any, ...]] = {
     "pinyin": ("auto", "always", "never"),
     "unicode_form": ("NFC", "NFKC", "none"),
     "boilerplate_mode": ("remove", "mark"),
-    "script": (None, "zh-Hans", "zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK"),
+    "script": (None, "zh-Hans", "zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases"),
+    "script_source": ("auto", "zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases"),
 }
 
 
@@ -46,8 +47,10 @@ class Config:
     boilerplate_min_confidence: float = 0.0  # spans below this confidence are kept (0..1)
     boilerplate_model: str | None = None  # path of a saved BoilerplateModel (site-repeated lines)
 
-    # Script (step ``script``): None leaves the script alone.
+    # Script (step ``script``): None leaves the script alone; otherwise the target script.
     script: str | None = None
+    # Which regional form Traditional input is in (auto: OpenCC standard Traditional).
+    script_source: str = "auto"
 
     def __post_init__(self) -> None:
         for name, allowed in _CHOICES.items():
