@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import textfix
+from textfix.pipeline import run_step
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 import targets
@@ -44,3 +45,21 @@ def test_fix_is_idempotent_after_partial_footer_removal() -> None:
     text = "冬，公如晋。\n某某新闻网 版权所有 未经授权禁止转载"
     once = textfix.fix(text)
     assert textfix.fix(once) == once
+
+
+# --- mojibake (found by tests/test_properties.py) -----------------------------------------------
+
+
+def test_repair_encoding_leaves_han_after_a_replacement_character_alone() -> None:
+    # test_fix_is_idempotent: a lossy repair gave '奉��歸，卒��'; repairing that again turned
+    # '��歸' into '��d'. Clean text holding U+FFFD (a lossy marker) must stay as it is.
+    assert run_step("repair_encoding", "\ufffd歸").text == "\ufffd歸"
+    assert run_step("repair_encoding", "奉\ufffd\ufffd歸，卒\ufffd\ufffd").text == "奉\ufffd\ufffd歸，卒\ufffd\ufffd"
+
+
+def test_utf8_read_as_shift_jis_is_repaired() -> None:
+    # test_utf8_read_as_cjk_codec_round_trips: lossless, 9 Han characters, left alone.
+    original = "有女妖且麗，裴回湘水"
+    garbled = original.encode("utf-8").decode("shift_jis")
+    assert garbled == "譛牙･ｳ螯紋ｸ秘ｺ暦ｼ瑚｣ｴ蝗樊ｹ俶ｰｴ"
+    assert run_step("repair_encoding", garbled).text == original
