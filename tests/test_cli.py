@@ -211,13 +211,21 @@ def test_missing_file_exit_code(tmp_path, capsys) -> None:
     assert "nope.txt" in err and "no such file" in err
 
 
-def test_detect(capsys) -> None:
+def test_detect(tmp_path, capsys) -> None:
     code, out, err = run(["detect", str(SEEDS[0])], capsys)
     if not HAS_DECODE:
         assert code == cli.EXIT_INPUT and "decode" in err
         return
     assert code == 0
-    assert out.startswith(f"{SEEDS[0]}: ") and "utf" in out.lower() and "confidence" in out
+    assert out.startswith(f"{SEEDS[0]}: utf-8 (confidence ")
+    gbk = tmp_path / "d" / "gbk.txt"
+    gbk.parent.mkdir()
+    gbk.write_bytes("发布时间：二〇二〇年十月，成都市现代物流产业生态圈联盟第一次全体大会成功召开。".encode("gbk"))
+    code, out, err = run(["detect", "--json", str(gbk.parent), str(tmp_path / "missing.txt")], capsys)
+    assert code == cli.EXIT_INPUT and "missing.txt" in err
+    record = json.loads(out)
+    assert record["file"] == str(gbk) and record["encoding"] in ("gb18030", "gbk", "gb2312")
+    assert 0.0 <= record["confidence"] <= 1.0 and record["lossy_bytes"] == 0
 
 
 def test_console_script_entry_point(tmp_path) -> None:

@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         "detect", help="guess the encoding of files",
         description="Print the encoding and confidence textfix decodes each file with.",
     )
-    detect.add_argument("files", nargs="+", metavar="FILE", help="files to inspect (- for stdin)")
+    detect.add_argument("files", nargs="+", metavar="FILE",
+                        help="files or directories to inspect (- for stdin; .gz/.zst are decompressed)")
     detect.add_argument("--json", action="store_true", help="one JSON object per file")
     return parser
 
@@ -450,16 +451,23 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     from .corpus_io import InputError, discover, open_input
 
     status = EXIT_OK
+    inputs = []
     for name in args.files:
         try:
-            (inp,) = discover([name], format="text")
+            inputs.extend(discover([name], format="text"))
+        except InputError as e:
+            _err(str(e))
+            status = EXIT_INPUT
+    for inp in inputs:
+        name = inp.display
+        try:
             fh = open_input(inp)
             try:
                 data = fh.read()
             finally:
                 if not inp.is_stdin:
                     fh.close()
-        except (InputError, ValueError) as e:
+        except InputError as e:
             _err(str(e))
             status = EXIT_INPUT
             continue
