@@ -111,6 +111,13 @@ def test_cleaner_in_a_spawned_pool_equals_serial() -> None:
     assert got == [cleaner.clean(t) for t in SEEDS]
 
 
+def test_imap_on_two_processes_equals_serial() -> None:
+    texts = [*SEEDS, None, "", "業(yè)務"] * 5
+    cleaner = Cleaner(pinyin="always")
+    assert list(cleaner.imap(iter(texts), jobs=2, batch_size=3)) == cleaner.clean_batch(texts)
+    assert list(cleaner.imap([], jobs=2)) == []
+
+
 def test_resolve_jobs() -> None:
     assert resolve_jobs(0) == usable_cores() >= 1
     assert resolve_jobs(3) == 3

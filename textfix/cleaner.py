@@ -14,7 +14,8 @@ first use, so pickling a cleaner to a worker sends a few hundred bytes, never th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from .config import Config, resolve
@@ -51,6 +52,22 @@ class Cleaner:
         cfg = self.config
         return [None if t is None else run(t, cfg, explain=False).text for t in texts]
 
+    def imap(
+        self, texts: Iterable[str | bytes | None], *, jobs: int = 0, batch_size: int = 256
+    ) -> Iterator[str | None]:
+        """Clean a stream of texts on ``jobs`` processes (0: every usable core), yielding the
+        results in input order; the input is read lazily, so memory stays bounded.
+
+        >>> list(Cleaner().imap(["a", None, "b"], jobs=1))
+        ['a', None, 'b']
+        """
+        from .parallel import ordered_map
+
+        source = iter(texts)
+        batches = iter(lambda: list(islice(source, batch_size)), [])
+        for cleaned in ordered_map(_clean_in_worker, batches, jobs, initializer=_install, initargs=(self,)):
+            yield from cleaned
+
     def warm(self) -> Cleaner:
         """Load every enabled step's tables now (they load lazily otherwise); returns self."""
         run("Warm up 中文 繁體字 a(ā) — ", self.config)
@@ -70,3 +87,14 @@ class Cleaner:
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
+
+
+_INSTALLED: list[Cleaner] = []
+
+
+def _install(cleaner: Cleaner) -> None:
+    _INSTALLED[:] = [cleaner]
+
+
+def _clean_in_worker(batch: list[str | bytes | None]) -> list[str | None]:
+    return _INSTALLED[0].clean_batch(batch)
