@@ -35,6 +35,12 @@ _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
 _LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
 _EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
 
+_ITEM_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)|[:：]$")  # menu items carry none of these
+_BARS = re.compile(r"[|丨｜]")
+_VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
+_SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
+_CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
+
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 
@@ -254,8 +260,10 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             i += 1
             continue
         own_value = doc.shadow[b : s.end].strip()
-        if doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40):
-            doc.notes.append(f"label {rule.pattern!r} at {s.start} starts a long sentence: left alone")
+        if doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40) or (
+            rule.field in _VALUE_NOT_SENTENCE and _SENTENCE_END.search(own_value)
+        ):
+            doc.notes.append(f"label {rule.pattern!r} at {s.start} starts a sentence: left alone")
             i += 1
             continue
         if rule.category == "breadcrumb":
@@ -400,8 +408,10 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         if not _zone_ok(rule, doc.zone[i]):
             continue
         n = doc.n[i]
-        if doc.sentence[i] and rule.action != "marker" and not (rule.confidence >= 0.9 and n <= 20):
-            continue
+        if doc.sentence[i] and rule.action != "marker" and not (
+            rule.confidence >= 0.9 and (n <= 20 or (doc.zone[i] != "core" and n <= MAX_CHROME))
+        ):
+            continue  # a keyword inside a sentence of the article ("扫描二维码即可…") stays
         limit = MAX_CHROME if rule.confidence >= 0.9 else (b - a) + 10
         if rule.action == "marker":
             limit = (b - a) + 8
@@ -438,6 +448,17 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
     return markers
 
 
+def _earlier_copy(doc: _Doc, i: int) -> int:
+    """A title printed twice in a row: the first copy is the title, the second the duplicate."""
+    s = doc.segs[i]
+    key = doc.shadow[s.start : s.end]
+    for k in range(i - 1, max(-1, i - 4), -1):
+        p = doc.segs[k]
+        if k not in doc.claims and doc.shadow[p.start : p.end] == key:
+            return k
+    return i
+
+
 def _find_title(doc: _Doc) -> int | None:
     """The title segment: the last unclaimed heading-like segment before the first metadata
     segment in the head, else the first heading-like segment of the document."""
@@ -451,7 +472,7 @@ def _find_title(doc: _Doc) -> int | None:
     if first_meta is not None:
         for i in range(first_meta - 1, -1, -1):
             if i not in doc.claims and not doc.sentence[i] and 4 <= doc.n[i] <= 100:
-                return i
+                return _earlier_copy(doc, i)
             if doc.segs[i].line < doc.segs[first_meta].line - 3:
                 break
     for i in range(min(limit + 1, len(doc.segs))):
@@ -476,7 +497,7 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
     if not title:
         return
     key = _SPACES.sub("", doc.shadow[doc.segs[title[0]].start : doc.segs[title[-1]].end])
-    if len(key) < 6:
+    if len(key) < 8:
         return
     for i in range(title[-1] + 1, len(doc.segs)):
         s = doc.segs[i]
@@ -529,6 +550,18 @@ def _follow_context(doc: _Doc) -> None:
                 doc.claim(k, None, category="share_follow_qr", rule_id="ctx.follow_name", confidence=0.75)
 
 
+def _menu_like(doc: _Doc, run: list[int]) -> bool:
+    """A run of unpunctuated short segments looks like a menu: three or more items of menu
+    length (median <= 10 characters), or a long run (8+) of link-title length."""
+    if len(run) < 3:
+        return False
+    first, last = doc.segs[run[0]], doc.segs[run[-1]]
+    if len(run) == 3 and first.line == last.line and not _BARS.search(doc.text, first.end, last.start):
+        return False  # three words on one line may be a heading ("郊廟歌辭 祀圜丘樂章 豫和")
+    lengths = sorted(doc.n[k] for k in run)
+    return lengths[len(lengths) // 2] <= 10 or len(run) >= 8
+
+
 def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
     """Menus and link lists: runs of short non-sentence segments in the head or tail zone
     (two signals: position plus shape, a list marker, or repetition across documents)."""
@@ -549,22 +582,23 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
             continue
         if after_marker and i not in doc.claims and i not in protect and doc.n[i] <= 200:
             doc.claim(i, None, category="related_links", rule_id="shape.after_list_marker", confidence=0.8)
-    for zone_range, cat in ((range(0, core_a), "navigation"), (range(core_b + 1, len(doc.segs)), "navigation")):
+    punct = _ITEM_PUNCT.search
+    core_lines = {doc.segs[core_a].line, doc.segs[core_b].line}
+    for zone_range in (range(0, core_a), range(core_b + 1, len(doc.segs))):
         run: list[int] = []
-        for i in [*list(zone_range), -1]:
-            short = i >= 0 and not doc.sentence[i] and doc.n[i] <= 24 and i not in protect
-            if short:
+        for i in [*zone_range, -1]:
+            if i >= 0 and doc.segs[i].line in core_lines:
+                continue  # the start of the core's own line ("长江网10月4日讯（记者陈智 整合） 国庆…")
+            if i >= 0 and i not in protect and doc.n[i] <= 24 and not punct(doc.shadow, doc.segs[i].start, doc.segs[i].end):
                 if i not in doc.claims:
                     run.append(i)
                 continue
-            if i >= 0 and i in doc.claims and doc.whole_claimed(i):
+            if i >= 0 and i in doc.full:
                 continue  # claimed chrome does not break a run
-            if len(run) >= 3:
+            if _menu_like(doc, run):
                 for k in run:
-                    doc.claim(k, None, category=cat, rule_id="shape.short_run", confidence=0.7)
+                    doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
             run = []
-            if i >= 0 and i not in doc.claims:
-                pass
     if model is not None:
         for i in range(len(doc.segs)):
             if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.sentence[i]:
@@ -590,7 +624,9 @@ def _captions_in_core(doc: _Doc) -> None:
         run = range(i, j + 1)
         pieces = [doc.shadow[segs[k].start : segs[k].end] for k in run]
         lines = {segs[k].line for k in run}
-        if any(p.endswith(ends) for p in pieces) and (len(lines) >= 2 or any(" " in p for p in pieces) or len(run) >= 2):
+        enders = sum(1 for p in pieces if p.endswith(ends))
+        named = any(_CAPTION_NAME.search(doc.text, segs[k].start, doc.segs[doc.line_last[k]].end) for k in run)
+        if len(lines) >= 2 and (enders >= 2 or named):
             for k in run:
                 doc.claim(k, None, category="caption", rule_id="shape.caption_run", confidence=0.7)
         i = j + 1
@@ -735,7 +771,9 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     rs = ruleset()
     shade = shadow(text)
     labels, kws = _hits(rs, shade)
-    segs = split_segments(text, shade, [(a, b) for a, b, _ in labels])
+    # a label starts a segment when it ends in a separator or is CJK ("by " inside a line does not)
+    cuts = [(a, b) for a, b, r in labels if r.pattern[-1] in ":|/" or not r.pattern.isascii()]
+    segs = split_segments(text, shade, cuts)
     if not segs:
         return [], Metadata(), []
     m = _COLUMN.match(shade, segs[0].start, segs[0].end)

@@ -30,7 +30,7 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(36, 61, "related_links"), **R(62, 65, "other"), **R(66, 90, "related_links"),
         **R(91, 94, "navigation"), **R(95, 103, "related_links"), 104: "navigation",
         105: "footer_copyright", 106: "icp_filing",
-    }, [(106, "值班邮箱：1736993283@qq.com", "footer_contact")]),
+    }, [(106, "值班邮箱：1736993283@qq.com", "footer_contact"), (21, "(文/图 刘玺东 易赛楠)", "credits")]),
     "cjn/1.html": ("zh-Hans", "news", {
         **R(0, 31, "navigation"), 5: "footer_contact", 32: "breadcrumb", **R(33, 35, "navigation"),
         37: "metadata", 38: "other", 42: "caption", 48: "caption", 52: "caption", 58: "caption",
