@@ -207,10 +207,12 @@ _PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
 
 @lru_cache(maxsize=1)
 def _latin_token() -> re.Pattern[str]:
-    """A token for single-byte readings: a run of characters without ASCII whitespace that
-    holds at least one non-ASCII character those codecs produce."""
+    """A token for single-byte readings: a run of printable characters those codecs can
+    produce (ASCII without spaces, or their non-ASCII characters), with at least one
+    non-ASCII one. Han text around a garbled sentence is not part of the token."""
     high, _ = _latin_sets()
-    return re.compile(f"[^ \\t\\r\\n]*[{_char_class(high)}][^ \\t\\r\\n]*")
+    h = _char_class(high)
+    return re.compile(f"[\\x21-\\x7e{h}]*[{h}][\\x21-\\x7e{h}]*")
 
 
 # A run of bytes that is valid UTF-8 if each 0xFF may stand for any one lost byte.
@@ -283,12 +285,18 @@ def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
 def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
     """Line-bounded windows around prefilter hits, ``_WINDOW`` chars each side, merged."""
     out: list[tuple[int, int]] = []
+    n = len(text)
     for h in hits:
-        lo = text.rfind("\n", 0, h) + 1
-        hi = text.find("\n", h)
-        hi = len(text) if hi < 0 else hi
-        lo = max(lo, h - _WINDOW)
-        hi = min(hi, h + _WINDOW)
+        line_lo = text.rfind("\n", 0, h) + 1
+        line_hi = text.find("\n", h)
+        line_hi = n if line_hi < 0 else line_hi
+        lo = max(line_lo, h - _WINDOW)
+        hi = min(line_hi, h + _WINDOW)
+        # Never cut a word: widen to the nearest space (within reason).
+        while lo > line_lo and lo > h - 4 * _WINDOW and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < line_hi and hi < h + 4 * _WINDOW and not text[hi].isspace():
+            hi += 1
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -331,6 +339,18 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     original = text[cand.start : cand.end]
     if cand.replacement == original:
         return None
+    # Judge only what changes: drop the common prefix and suffix (unchanged ASCII, clean text).
+    rep = cand.replacement
+    p = 0
+    limit = min(len(original), len(rep))
+    while p < limit and original[p] == rep[p]:
+        p += 1
+    q = 0
+    while q < limit - p and original[-1 - q] == rep[-1 - q]:
+        q += 1
+    if p or q:
+        cand = _Candidate(cand.start + p, cand.end - q, rep[p : len(rep) - q], cand.chain, cand.lost)
+        original = text[cand.start : cand.end]
     left = text[max(0, cand.start - _CONTEXT) : cand.start]
     right = text[cand.end : cand.end + _CONTEXT]
     best_rep, best_chain, best_lost = cand.replacement, list(cand.chain), cand.lost
@@ -373,22 +393,30 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
 # Classes foreign to CJK and Latin text: other alphabets, symbols, marks, controls, private use.
 _EXOTIC = frozenset("XBEMUCOF")
 _FOREIGN_PENALTY = 4.0
+_CJK = frozenset("HKG")
 
 
 def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
-    """Character classes of the clean text around a run (the script it sits in)."""
+    """Character classes of the clean text around a run (the script it sits in); the
+    pseudo-class ``#`` marks a context long enough (10+ non-space characters) to judge by."""
     from .charmodel import model
 
-    return frozenset(model().classes(text[max(0, start - 60) : start] + text[end : end + 60]))
+    context = text[max(0, start - 60) : start] + text[end : end + 60]
+    classes = set(model().classes(context))
+    if len(context) - sum(1 for c in context if c.isspace()) >= 10:
+        classes.add("#")
+    return frozenset(classes)
 
 
 def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
-    """The model's score plus a penalty for each character of an exotic class (another
-    alphabet, a symbol, a combining mark) that the surrounding text does not use."""
+    """The model's score plus a penalty for each character of a class the surrounding text
+    does not use: an exotic class (another alphabet, a symbol, a combining mark), or Han,
+    kana and Hangul in a context of some length that has none."""
     from .charmodel import model, score
 
     sc = score(with_context)
-    foreign = sum(1 for k in model().classes(run) if k in _EXOTIC and k not in around)
+    foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
+    foreign = sum(1 for k in model().classes(run) if k in foreign_classes and k not in around)
     if not foreign:
         return sc
     extra = foreign * _FOREIGN_PENALTY
@@ -426,6 +454,7 @@ def _encode_cjk(ch: str, reading: str) -> bytes:
     return _BREAK
 
 
+_PUA = re.compile("[\ue000-\uf8ff]")
 _LOSSY_QUESTION = re.compile(r"(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f])")
 
 
@@ -500,7 +529,7 @@ def _cjk_runs(
                 continue
             rep, lost = decoded
             orig = window[ii:jj]
-            if rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
+            if _PUA.search(rep) or rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
                 continue
             gain = _local_gain(window, ii, jj, rep)
             if best is None or gain > best_gain:
@@ -651,11 +680,13 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                 if data.isascii():
                     continue
                 for source, codec in _SB_SOURCES.items():
+                    if source != "utf-8" and len(tok) < 4:
+                        continue  # one or two CJK characters are too little evidence
                     decoded = _decode_lossy(data, codec)
                     if decoded is None:
                         continue
                     rep, lost = decoded
-                    if rep == tok or (lost and lost >= len(rep)):
+                    if rep == tok or (lost and lost >= len(rep)) or _PUA.search(rep):
                         continue
                     chain = f"{source} read as {_SHORT_NAME[reading]}"
                     cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
