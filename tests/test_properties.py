@@ -141,6 +141,36 @@ def test_boilerplate_removal_keeps_every_article_line(page: tfs.Boilerplated) ->
         assert line in out
 
 
+@given(tfs.boilerplated())
+def test_boilerplate_marks_exactly_what_it_removes(page: tfs.Boilerplated) -> None:
+    marked = run_step("boilerplate", page.garbled, boilerplate_mode="mark")
+    assert marked.text == page.garbled
+    spans = marked.metadata.get("boilerplate_spans", [])
+    pos = 0
+    kept = []
+    for span in spans:
+        assert pos <= span["start"] < span["end"] <= len(page.garbled)
+        kept.append(page.garbled[pos : span["start"]])
+        pos = span["end"]
+    kept.append(page.garbled[pos:])
+    assert run_step("boilerplate", page.garbled).text == "".join(kept)
+
+
+@given(tfs.boilerplated())
+def test_boilerplate_metadata_comes_from_the_input(page: tfs.Boilerplated) -> None:
+    meta = run_step("boilerplate", page.garbled).metadata
+    for key, value in meta.items():
+        if key in ("date", "boilerplate_spans") or not isinstance(value, str):
+            continue
+        for part in value.split("; "):
+            assert part in page.garbled, (key, value)
+
+
+@given(tfs.boilerplated(["icp_filing"]))
+def test_icp_filing_lines_are_removed(page: tfs.Boilerplated) -> None:
+    assert textfix.fix(page.garbled, repair_encoding=False).strip() == page.original
+
+
 # --- round trips -------------------------------------------------------------------------------
 
 

@@ -63,3 +63,25 @@ def test_utf8_read_as_shift_jis_is_repaired() -> None:
     garbled = original.encode("utf-8").decode("shift_jis")
     assert garbled == "譛牙･ｳ螯紋ｸ秘ｺ暦ｼ瑚｣ｴ蝗樊ｹ俶ｰｴ"
     assert run_step("repair_encoding", garbled).text == original
+
+
+# --- boilerplate (found by tests/test_properties.py with tfs.boilerplated) --------------------
+
+
+def test_short_sentence_after_a_views_counter_is_kept() -> None:
+    # The views field's value spilled onto the next short line: a whole sentence was removed.
+    text = "浏览次数：1\n冬，公如晋。\n中共中央总书记、国家主席江泽民发表１９９８年新年讲话。"
+    assert "冬，公如晋。" in textfix.fix(text)
+    assert "冬，公如晋。" in textfix.fix("浏览次数：1\n冬，公如晋。")
+
+
+def test_removing_a_header_line_leaves_no_leading_line_break() -> None:
+    text = "发布时间：2000-01-04  来源：新华社\n冬，公如晋。"
+    once = textfix.fix(text)
+    assert textfix.fix(once) == once
+
+
+def test_footer_link_line_is_not_cut_inside_a_word_nor_taken_as_photographer() -> None:
+    result = textfix.fix_and_explain("冬，公如晋。\n网站地图 | 联系我们 | 关于我们 | 法律声明")
+    assert "photographer" not in result.metadata
+    assert result.text.rstrip() in ("冬，公如晋。", "冬，公如晋。\n网站地图 | 联系我们 | 关于我们 | 法律声明")
