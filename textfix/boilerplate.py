@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields
+from itertools import pairwise
 from typing import Any
 
 from .boilerplate_rules import Rule, RuleSet, fold, ruleset, shadow
@@ -635,69 +636,84 @@ def _captions_in_core(doc: _Doc) -> None:
 # --------------------------------------------------------------------------- spans
 
 
+_H_SEP = " \t\u3000\u00a0|丨｜•·"
+
+
 def _spans(doc: _Doc) -> list[Span]:
-    """Claims -> non-overlapping spans, widened over the separators between them and over a
-    whole line's break when nothing of the line is left."""
-    raw: list[tuple[int, int, str, str, float]] = []
-    for _i, cl in doc.claims.items():
-        for cat, rid, conf, a, b in cl:
-            raw.append((a, b, cat, rid, conf))
+    """Claims -> sorted, non-overlapping spans that leave tidy text behind: pieces of one line
+    are joined over the separators between them, a line that goes entirely takes its line
+    break and the blank lines after it, and a piece at a line's end takes the spaces before it
+    (so the output needs no whitespace normalization, and stays stable when run again)."""
+    raw = sorted((a, b, cat, rid, conf) for cl in doc.claims.values() for cat, rid, conf, a, b in cl)
     if not raw:
         return []
-    raw.sort()
+    text = doc.text
+    n = len(text)
     merged: list[list[Any]] = []
     for a, b, cat, rid, conf in raw:
         if merged and a < merged[-1][1]:
-            if b > merged[-1][1]:
-                merged[-1][1] = b
-            continue
-        merged.append([a, b, cat, rid, conf])
-    text = doc.text
-    n = len(text)
-    # absorb separators (spaces, bars, line breaks) between a removed span and its neighbours
-    out: list[list[Any]] = []
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b, cat, rid, conf])
+    groups: list[list[list[Any]]] = []
     for m in merged:
-        a, b = m[0], m[1]
+        if groups and _is_sep(text[groups[-1][-1][1] : m[0]]) and "\n" not in text[groups[-1][-1][1] : m[0]]:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out: list[list[Any]] = []
+    for g in groups:
+        for x, y in pairwise(g):
+            x[1] = y[0]
+        a, b = g[0][0], g[-1][1]
         line_a = text.rfind("\n", 0, a) + 1
         line_b = text.find("\n", b)
         line_b = n if line_b < 0 else line_b
         left_clean = _is_sep(text[line_a:a])
         right_clean = _is_sep(text[b:line_b])
         if left_clean and right_clean:
-            # the whole line goes: take its break and following blank lines
             a = line_a
             e = line_b
-            while e < n and text[e] in "\n\r \t\u3000\u00a0":
+            while e < n and text[e].isspace():
                 e += 1
-            if e == n and a > 0:
-                # last line: take the breaks before it instead
-                e = line_b
-                while a > 0 and text[a - 1] in "\n\r \t\u3000\u00a0":
+            if e < n or a == 0:
+                b = e
+            else:  # the last line(s): take the blank space before, keep a final line break
+                while a > 0 and text[a - 1].isspace():
                     a -= 1
-            b = e
+                b = n - 1 if text.endswith("\n") else n
         elif right_clean:
+            while a > line_a and text[a - 1] in _H_SEP:
+                a -= 1
             b = line_b
-        elif left_clean:
-            a = line_a
-            while b < line_b and text[b] in " \t\u3000\u00a0|丨｜":
-                b += 1
         else:
-            while b < line_b and text[b] in " \t\u3000\u00a0|丨｜":
+            if left_clean:
+                a = line_a
+            while b < line_b and text[b] in _H_SEP:
                 b += 1
-        if out and a <= out[-1][1]:
-            a = out[-1][1]
-            if b <= a:
-                continue
-        m[0], m[1] = a, b
-        out.append(m)
-    # glue the gaps that are only separators to the span before them
-    final: list[Span] = []
-    for m in out:
-        if final and _is_sep(text[final[-1].end : m[0]]):
-            prev = final[-1]
-            final[-1] = Span(prev.start, m[0], prev.category, prev.rule, prev.confidence)
-        final.append(Span(m[0], m[1], m[2], m[3], m[4]))
-    return final
+        g[0][0], g[-1][1] = a, b
+        for m in g:
+            if out and m[0] < out[-1][1]:
+                m[0] = out[-1][1]
+            if m[1] > m[0]:
+                out.append(m)
+    if out and not text[out[-1][1] :].strip():
+        # chrome up to the end: the chain of spans reaching the end also takes the blank space
+        # before it, and the text keeps its final line break
+        k = len(out) - 1
+        while k > 0 and not text[out[k - 1][1] : out[k][0]].strip():
+            k -= 1
+        a = out[k][0]
+        while a > 0 and text[a - 1].isspace():
+            a -= 1
+        if k > 0 and a < out[k - 1][1]:
+            a = out[k - 1][1]
+        out[k][0] = a
+        for j in range(k + 1, len(out)):
+            out[j][0] = out[j - 1][1]
+        out[-1][1] = n - 1 if text.endswith("\n") and a > 0 else n
+        out = [m for m in out if m[1] > m[0]]
+    return [Span(a, b, cat, rid, conf) for a, b, cat, rid, conf in out]
 
 
 _SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
@@ -830,15 +846,71 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         model = _configured_model(cfg)
     spans, meta, notes = _analyse(text, cfg, model)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
-    if cfg.boilerplate_mode == "mark" or not spans:
+    out = _cut(text, spans)
+    # Removing chrome moves the content core; run again until nothing more goes, so the step
+    # is idempotent (fix(fix(x)) == fix(x)). Later passes map back to input offsets.
+    for _ in range(3):
+        if not spans:
+            break
+        more, meta2, notes2 = _analyse(out, cfg, model)
+        more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
+        if not more:
+            break
+        spans = _merge_spans(text, spans, more)
+        meta = _fill(meta, meta2)
+        notes.extend(notes2)
+        out = _cut(text, spans)
+    if cfg.boilerplate_mode == "mark":
         return BoilerplateResult(text, tuple(spans), meta, tuple(notes))
+    return BoilerplateResult(out, tuple(spans), meta, tuple(notes))
+
+
+def _cut(text: str, spans: list[Span]) -> str:
+    if not spans:
+        return text
     parts: list[str] = []
     pos = 0
     for s in spans:
         parts.append(text[pos : s.start])
         pos = s.end
     parts.append(text[pos:])
-    return BoilerplateResult("".join(parts), tuple(spans), meta, tuple(notes))
+    return "".join(parts)
+
+
+def _merge_spans(text: str, first: list[Span], later: list[Span]) -> list[Span]:
+    """``later`` spans are in the coordinates of ``text`` with ``first`` cut out: map them
+    back (a later span may swallow gaps between earlier ones) and merge."""
+    kept: list[tuple[int, int]] = []  # (output offset, input offset) at the start of each kept run
+    pos = out = 0
+    for s in first:
+        if s.start > pos:
+            kept.append((out, pos))
+            out += s.start - pos
+        pos = s.end
+    kept.append((out, pos))
+    outs = [k[0] for k in kept]
+
+    def to_input(o: int, end: bool) -> int:
+        i = bisect_right(outs, o) - 1
+        if end and i > 0 and o == outs[i]:
+            i -= 1  # an end offset belongs to the run before
+        return kept[i][1] + (o - kept[i][0])
+
+    mapped = [Span(to_input(s.start, False), to_input(s.end, True), s.category, s.rule, s.confidence) for s in later]
+    result: list[Span] = []
+    for s in sorted([*first, *mapped], key=lambda x: (x.start, x.end)):
+        if result and s.start < result[-1].end:
+            if s.end > result[-1].end:
+                result.append(Span(result[-1].end, s.end, s.category, s.rule, s.confidence))
+            continue
+        result.append(s)
+    return result
+
+
+def _fill(meta: Metadata, more: Metadata) -> Metadata:
+    """Fields of ``meta``, with gaps filled from ``more``."""
+    extra = {k: v for k, v in more.to_dict().items() if getattr(meta, k) is None}
+    return Metadata(**{**meta.to_dict(), **extra}) if extra else meta
 
 
 def _configured_model(cfg: Config) -> Any:
