@@ -170,6 +170,13 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
     return cjk_pair, latin_pair, latin_in_cjk, frozenset(trigger)
 
 
+# UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
+# cp1252 text read as latin-1: judged through ftfy's candidate.
+_OTHER_CODEPAGES = re.compile(
+    "[\u0080-\u009f]|[\u0420\u0421\u0413][\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"
+    "|[\u0102\u0139\u00c4\u00c2][\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"
+)
+
 # Two consecutive 3-byte UTF-8 sequences: what a CJK codec's bytes of real mojibake contain.
 _UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
@@ -193,6 +200,7 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
         if g[0] in trigger or g[1] in trigger:
             hits.append(m.start())
     hits.extend(m.start() for m in latin_in_cjk.finditer(text))
+    hits.extend(m.start() for m in _OTHER_CODEPAGES.finditer(text))
     if lost_marks and _REPLACEMENT in text:
         p = text.find(_REPLACEMENT)
         while p >= 0:
@@ -669,6 +677,7 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
     per_chain: dict[str, list[tuple[float, _Candidate]]] = {}
     for s, e in tokens:
         tok = window[s:e]
+        non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
         variants = [tok]
         if "?" in tok and _LOSSY_QUESTION.search(tok):
             variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
@@ -679,10 +688,11 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                     continue
                 if data.isascii():
                     continue
+                lossy = _REPLACEMENT in variant
                 for source, codec in _SB_SOURCES.items():
-                    if source != "utf-8" and len(tok) < 4:
+                    if source != "utf-8" and non_ascii < 4:
                         continue  # one or two CJK characters are too little evidence
-                    decoded = _decode_lossy(data, codec)
+                    decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
                     if decoded is None:
                         continue
                     rep, lost = decoded
@@ -705,6 +715,13 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         if key not in best or g > best[key][0]:
             best[key] = (g, c)
     return [c for _, c in best.values()]
+
+
+def _decode_strict(data: bytes, codec: str) -> tuple[str, int] | None:
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_lossy(data: bytes, codec: str) -> tuple[str, int] | None:
