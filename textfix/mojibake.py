@@ -71,6 +71,9 @@ _REPLACEMENT = "\ufffd"
 # Margins in nats: a fixed part plus a part per character of the garbled run.
 _MARGIN_BASE = 3.0
 _MARGIN_PER_CHAR = 0.3
+# A short run repaired by the chain that longer runs in the same window clearly follow.
+_SUPPORTED_MARGIN = 1.0
+_SHORT = 4  # non-ASCII characters below which a run cannot establish a CJK chain alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +343,7 @@ class _Candidate:
     replacement: str
     chain: list[str]
     lost: int = 0
+    supported: bool = False  # a short run whose chain longer runs nearby establish
 
 
 def _judge(text: str, cand: _Candidate) -> Finding | None:
@@ -363,6 +367,8 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     right = text[cand.end : cand.end + _CONTEXT]
     best_rep, best_chain, best_lost = cand.replacement, list(cand.chain), cand.lost
     around = _context_classes(text, cand.start, cand.end)
+    if cand.supported:
+        around = around | _CJK  # its neighbours are being repaired into the same script
     before = _scored(left + original + right, original, around)
     after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
@@ -377,7 +383,7 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         if sc.best + _MARGIN_BASE > after.best:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
-    margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
+    margin = _SUPPORTED_MARGIN if cand.supported else _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
     gain = before.best - after.best
     accepted = gain >= margin
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
@@ -690,8 +696,8 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                     continue
                 lossy = _REPLACEMENT in variant
                 for source, codec in _SB_SOURCES.items():
-                    if source != "utf-8" and non_ascii < 4:
-                        continue  # one or two CJK characters are too little evidence
+                    if source != "utf-8" and non_ascii < 2:
+                        continue
                     decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
                     if decoded is None:
                         continue
@@ -701,16 +707,26 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                     chain = f"{source} read as {_SHORT_NAME[reading]}"
                     cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
                     gain = _local_gain(window, s, e, rep)
-                    per_chain.setdefault(chain, []).append((gain, cand))
+                    short = source != "utf-8" and non_ascii < _SHORT
+                    per_chain.setdefault(chain, []).append((gain, short, cand))
     if not per_chain:
         return []
+
     # One chain per window: the one whose tokens gain most in total.
-    def total(items: list[tuple[float, _Candidate]]) -> float:
-        return sum(max(0.0, g) for g, _ in items)
+    def total(items: list[tuple[float, bool, _Candidate]]) -> float:
+        return sum(max(0.0, g) for g, short, _ in items if not short)
 
     chosen = max(per_chain.values(), key=total)
+    # Short runs ride only on a chain that a long run establishes by a clear margin.
+    established = any(
+        not short and g >= _MARGIN_BASE + _MARGIN_PER_CHAR * (c.end - c.start) for g, short, c in chosen
+    )
     best: dict[tuple[int, int], tuple[float, _Candidate]] = {}
-    for g, c in chosen:
+    for g, short, c in chosen:
+        if short:
+            if not established or g <= 0:
+                continue
+            c.supported = True
         key = (c.start, c.end)
         if key not in best or g > best[key][0]:
             best[key] = (g, c)
