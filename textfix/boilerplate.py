@@ -476,9 +476,32 @@ def _find_title(doc: _Doc) -> int | None:
                 return _earlier_copy(doc, i)
             if doc.segs[i].line < doc.segs[first_meta].line - 3:
                 break
-    for i in range(min(limit + 1, len(doc.segs))):
-        if i not in doc.claims and not doc.sentence[i] and 6 <= doc.n[i] <= 100:
-            return i
+    if not doc.has_core:
+        for i in range(min(3, len(doc.segs))):
+            if i not in doc.claims and not doc.sentence[i] and 6 <= doc.n[i] <= 100:
+                return i
+        return None
+    # no metadata line: score heading-like segments above the core. A title is printed again
+    # (page title, share text, breadcrumb), is longer than a menu item, and sits near the core
+    # or on the first line.
+    best, best_score = None, -1
+    seen = 0
+    for i in range(limit - 1, -1, -1):
+        if i in doc.claims or doc.sentence[i] or not 6 <= doc.n[i] <= 100:
+            continue
+        seen += 1
+        if seen > 30:
+            break
+        s = doc.segs[i]
+        piece = doc.shadow[s.start : s.end]
+        score = (3 if doc.shadow.count(piece) >= 2 else 0) + (doc.n[i] >= 8) + (doc.n[i] >= 12)
+        score += (seen == 1) + (s.line == doc.segs[0].line)
+        if score > best_score:
+            best, best_score = i, score
+    if best is not None:
+        return _earlier_copy(doc, best)
+    if limit == 0 and doc.segs and not doc.sentence[0] and 6 <= doc.n[0] <= 100:
+        return 0
     return None
 
 
@@ -586,19 +609,20 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
     punct = _ITEM_PUNCT.search
     core_lines = {doc.segs[core_a].line, doc.segs[core_b].line}
     for zone_range in (range(0, core_a), range(core_b + 1, len(doc.segs))):
-        run: list[int] = []
+        run: list[int] = []  # short unpunctuated segments, claimed or not
         for i in [*zone_range, -1]:
             if i >= 0 and doc.segs[i].line in core_lines:
                 continue  # the start of the core's own line ("长江网10月4日讯（记者陈智 整合） 国庆…")
             if i >= 0 and i not in protect and doc.n[i] <= 24 and not punct(doc.shadow, doc.segs[i].start, doc.segs[i].end):
-                if i not in doc.claims:
+                if i not in doc.claims or i in doc.full:
                     run.append(i)
                 continue
             if i >= 0 and i in doc.full:
                 continue  # claimed chrome does not break a run
             if _menu_like(doc, run):
                 for k in run:
-                    doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
+                    if k not in doc.claims:
+                        doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
             run = []
     if model is not None:
         for i in range(len(doc.segs)):

@@ -27,6 +27,7 @@ FORMAT = "textfix-boilerplate-model/1"
 _NORMALIZE = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _MAX_LEN = 60  # longer segments are content-like and never learned
+_SENTENCE = re.compile(r"[，。；！？,;!?]|\.(?: |$)")  # sentence-like segments are never learned
 
 
 def normalize_key(segment: str) -> str:
@@ -59,7 +60,7 @@ class BoilerplateModel:
             keys = {
                 normalize_key(doc[s.start : s.end])
                 for s in split_segments(doc, shade)
-                if s.end - s.start <= _MAX_LEN
+                if s.end - s.start <= _MAX_LEN and not _SENTENCE.search(shade, s.start, s.end)
             }
             keys.discard("")
             self.counts.update(keys)

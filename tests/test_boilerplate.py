@@ -1,0 +1,297 @@
+"""The boilerplate step: seeds through the whole pipeline, metadata, spans, modes, content
+that looks like chrome but must stay, Traditional/Simplified parity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import textfix
+from textfix import BoilerplateModel, Config, strip_boilerplate
+from textfix.pipeline import run_step
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+_WS = re.compile(r"\s+")
+
+
+def _seed(name: str) -> str:
+    return (ROOT / "seeds" / name).read_text(encoding="utf-8")
+
+
+def _flat(s: str) -> str:
+    return _WS.sub("", s)
+
+
+# --------------------------------------------------------------------------- seeds, whole pipeline
+
+
+def test_seed_004_chrome_goes_and_metadata_is_data() -> None:
+    res = textfix.fix_and_explain(_seed("004_655edb8ce8c911e2.txt"))
+    out = res.text
+    for chrome in ("歡迎進入", "你現在的位置", "發布日期", "瀏覽次數", "核心提示", "Copyright", "版權所有",
+                   "電話:028", "地址:成都市", "技術支持", "ICP備", "公安備案號"):
+        assert chrome not in out, chrome
+    assert out.startswith("川浙經貿合作交流座談會在蓉召開 把雙方互利合作提升到新的水平\n")
+    assert "推動川浙實現優勢互補發展共贏" in out  # a section heading stays
+    md = res.metadata
+    assert md["date"] == "2016-09-28"
+    assert md["source"] == "四川經濟日報"
+    assert md["views"] == 426
+    assert "蜀ICP備11006773號-9" in md["icp"] and "川公網安備51010602001542號" in md["icp"]
+    assert md["copyright"] == "四川省中小企業協會"
+
+
+def test_seed_002_one_line_is_segmented() -> None:
+    res = textfix.fix_and_explain(_seed("002_b17df803f384dc6c.txt"))
+    out = res.text
+    assert "\n" not in out.strip()
+    assert out.startswith("[CFIE]中央企業產業鏈融通發展共鏈行動啟動會在京召開為貫徹落實黨中央")
+    assert out.count("[CFIE]中央企業產業鏈融通發展共鏈行動啟動會在京召開") == 1  # the glued copy went
+    for chrome in ("來源:", "網址:", "https://", "圖為", "微信公眾號", "長按識別", "二維碼"):
+        assert chrome not in out, chrome
+    assert res.metadata["source"] == "中國工經聯"
+    assert res.metadata["url"] == "https://mp.weixin.qq.com/s/qcaUJ1IvgZDir_5LClTgsA"
+    assert "9月14日,共鏈行動啟動會在京召開。" in out  # the sentence right after a caption stays
+
+
+def test_seed_001_credits_and_photo_captions() -> None:
+    res = textfix.fix_and_explain(_seed("001_99021ccdbd8fdedd.txt"))
+    out = res.text
+    for chrome in ("李华摄", "王文堃摄", "编辑|张亚兰", "责编", "文 | 融媒体中心", "【有一种甜蜜叫哈密】"):
+        assert chrome not in out, chrome
+    assert "哈密地处新疆东部" in out
+    assert res.metadata["column"] == "有一种甜蜜叫哈密"
+    assert res.metadata["editor"] == "张亚兰"
+
+
+def test_seed_000_follow_prompt_and_account_name_go() -> None:
+    out = textfix.fix(_seed("000_23123c674e838cea.txt"))
+    for chrome in ("关注公众号", "长按识别二维码", "【协会动态】", "2020-10-16 12:06:56"):
+        assert chrome not in out
+    assert not out.rstrip().endswith("成都市供应链协会")
+    assert out.startswith("共建“成渝双城经济圈现代物流体系”")
+
+
+def test_seed_003_english_source_line() -> None:
+    res = textfix.fix_and_explain(_seed("003_04d536c7ce22d398.txt"))
+    assert "Original souce from" not in res.text
+    assert "发表时间" not in res.text
+    assert res.metadata["date"] == "2020-01-21T14:48"
+    assert "Strengthen the function of the hub" in res.text
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_explanations_replay_and_name_their_rule(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    res = textfix.fix_and_explain(text)
+    assert res.replay(text) == res.text
+    removed = [c for c in res.changes if c.step == "boilerplate"]
+    assert removed, "every seed carries some chrome"
+    for c in removed:
+        assert c.after == "" and c.category and c.rule and 0 < c.confidence <= 1
+    assert textfix.fix(res.text) == res.text  # idempotent
+
+
+# --------------------------------------------------------------------------- API and modes
+
+
+def test_spans_cover_every_removed_character() -> None:
+    text = _seed("004_655edb8ce8c911e2.txt")
+    text = run_step("pinyin", text).text
+    res = strip_boilerplate(text)
+    kept = []
+    pos = 0
+    for s in res.spans:
+        assert pos <= s.start < s.end <= len(text)
+        kept.append(text[pos : s.start])
+        pos = s.end
+    kept.append(text[pos:])
+    assert "".join(kept) == res.text
+
+
+def test_mark_mode_deletes_nothing_and_reports_spans() -> None:
+    text = run_step("pinyin", _seed("004_655edb8ce8c911e2.txt")).text
+    removed = strip_boilerplate(text)
+    marked = strip_boilerplate(text, boilerplate_mode="mark")
+    assert marked.text == text
+    assert marked.spans == removed.spans
+    res = textfix.fix_and_explain(_seed("004_655edb8ce8c911e2.txt"), boilerplate_mode="mark")
+    assert "版權所有" in res.text
+    assert not [c for c in res.changes if c.step == "boilerplate"]
+    spans = res.metadata["boilerplate_spans"]
+    assert spans and {"start", "end", "category", "rule", "confidence"} <= set(spans[0])
+
+
+def test_min_confidence_keeps_weaker_spans() -> None:
+    text = run_step("pinyin", _seed("000_23123c674e838cea.txt")).text
+    strict = strip_boilerplate(text, boilerplate_min_confidence=0.9)
+    loose = strip_boilerplate(text)
+    assert all(s.confidence >= 0.9 for s in strict.spans)
+    assert len(strict.spans) < len(loose.spans)
+
+
+def test_switched_off() -> None:
+    text = _seed("004_655edb8ce8c911e2.txt")
+    assert "版權所有" in textfix.fix(text, strip_boilerplate=False)
+
+
+def test_config_validation() -> None:
+    with pytest.raises(ValueError, match="boilerplate_min_confidence"):
+        Config(boilerplate_min_confidence=2)
+    with pytest.raises(TypeError, match="boilerplate_model"):
+        Config(boilerplate_model=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        strip_boilerplate(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "a", "版权所有", "|||", "【】", "http://", "来源:", "\u3000\u3000"])
+def test_degenerate_inputs(text: str) -> None:
+    res = strip_boilerplate(text)
+    assert len(res.text) <= len(text)
+
+
+# --------------------------------------------------------------------------- content that must stay
+
+ARTICLE = (
+    "本报讯（记者王明）9月14日，市政府召开新闻发布会，介绍今年以来全市经济运行情况。发布会上，"
+    "市统计局负责人表示，前三季度全市地区生产总值同比增长5.2%，增速比上半年加快0.4个百分点。\n\n"
+    "今年以来，全市上下坚持稳中求进工作总基调，持续推动经济高质量发展，各项主要指标稳中有升。"
+    "工业生产较快增长，服务业持续恢复，消费市场回暖明显，就业形势总体稳定。\n"
+)
+
+KEEP = {
+    "qr_article": (
+        "扫码支付的安全隐患\n\n"
+        "近年来，二维码支付已经成为日常消费的主要方式。专家提醒，市民在扫描二维码前应核实来源，"
+        "不要随意扫描来历不明的二维码，也不要在陌生页面输入银行卡密码。\n\n"
+        "警方介绍，不法分子常把伪造的二维码贴在共享单车和停车缴费牌上，诱导市民扫码付款。\n"
+    ),
+    "policy_page": (
+        "网站版权与隐私政策\n\n"
+        "本网站所载文字、图片等内容的著作权归原作者所有，任何单位和个人转载时应当注明出处，"
+        "并不得对作品进行修改。本网站尊重并保护所有使用服务用户的个人隐私权。\n\n"
+        "为了给您提供更准确、更有个性化的服务，本网站会按照本隐私权政策的规定使用和披露您的个人信息。\n"
+    ),
+    "gov_notice": (
+        "关于做好2024年度统计年报工作的通知\n\n"
+        "各区县统计局，市直各有关部门：\n\n"
+        "为做好2024年度统计年报和2025年定期统计报表布置工作，现将有关事项通知如下。"
+        "各单位要高度重视，按时报送数据，确保数据真实准确。\n\n"
+        "附件：2024年度统计年报报表目录\n\n"
+        "市统计局\n\n"
+        "2024年11月20日\n"
+    ),
+    "dateline": ARTICLE,
+    "interview": (
+        "记者：这次改革的重点是什么？\n\n"
+        "张明：重点是简化审批流程，让企业少跑腿。我们把原来需要二十个工作日的事项压缩到五个工作日，"
+        "并且全部可以在网上办理。\n\n"
+        "记者：企业反响如何？\n\n"
+        "张明：企业普遍反映办事方便了，我们也会继续听取意见，不断改进服务。\n"
+    ),
+    "poem": "静夜思\n\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n",
+    "list": "购物清单\n\n苹果\n香蕉\n牛奶\n面包\n鸡蛋\n",
+    "traditional_article": (
+        "香港特區政府今日公布最新經濟數據，第三季本地生產總值按年上升百分之二點八。"
+        "政府發言人表示，訪港旅客人數持續回升，零售業銷貨價值亦錄得增長。\n\n"
+        "發言人補充，外圍環境仍然充滿挑戰，政府會密切留意經濟情況。\n"
+    ),
+    "english": (
+        "The city council approved the new budget on Tuesday after a long debate. "
+        "Members agreed to spend more on public transport and less on road building.\n\n"
+        "The mayor said the plan would cut traffic and improve air quality over the next five years.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEEP))
+def test_clean_content_survives(name: str) -> None:
+    text = KEEP[name]
+    res = strip_boilerplate(text)
+    assert res.text == text, [(s.rule, text[s.start : s.end]) for s in res.spans]
+    assert textfix.fix(text) == textfix.fix(textfix.fix(text))
+
+
+def test_chrome_around_an_article_goes_but_article_stays() -> None:
+    page = (
+        "首页 | 新闻 | 财经 | 体育 | 联系我们\n\n"
+        "当前位置：首页 > 新闻中心 > 本地新闻\n\n"
+        "前三季度全市经济稳中有升\n\n"
+        "发布时间：2024-10-20 09:30  来源：市统计局  浏览次数：1,234\n\n"
+        + ARTICLE
+        + "\n责任编辑：李华\n\n"
+        "相关新闻\n\n全市工业生产较快增长\n\n消费市场持续回暖\n\n"
+        "版权所有：某某市人民政府 技术支持：某某网络公司\n\n"
+        "京ICP备12345678号-1 京公网安备11010502030143号\n"
+    )
+    res = strip_boilerplate(page)
+    assert _flat(ARTICLE) in _flat(res.text)
+    assert res.text.startswith("前三季度全市经济稳中有升\n\n本报讯")
+    for chrome in ("联系我们", "当前位置", "浏览次数", "责任编辑", "相关新闻", "消费市场持续回暖", "版权所有", "ICP"):
+        assert chrome not in res.text, chrome
+    md = res.metadata
+    assert (md.title, md.date, md.source, md.views, md.editor) == (
+        "前三季度全市经济稳中有升", "2024-10-20T09:30", "市统计局", 1234, "李华")
+    assert md.copyright == "某某市人民政府"
+    assert "京ICP备12345678号-1" in md.icp
+    cats = {s.category for s in res.spans}
+    assert {"navigation", "breadcrumb", "metadata", "credits", "related_links", "footer_copyright", "icp_filing"} <= cats
+
+
+def test_traditional_and_simplified_pages_get_the_same_spans() -> None:
+    simp = "当前位置：首页 > 新闻\n\n发布日期：2020-01-01 来源：新华社\n\n" + ARTICLE + "\n版权所有：新华网\n"
+    trad = "當前位置：首頁 > 新聞\n\n發布日期：2020-01-01 來源：新華社\n\n" + ARTICLE + "\n版權所有：新華網\n"
+    s, t = strip_boilerplate(simp), strip_boilerplate(trad)
+    assert [(x.start, x.end, x.rule) for x in s.spans] == [(x.start, x.end, x.rule) for x in t.spans]
+    assert s.spans and t.metadata.source == "新華社" and t.metadata.copyright == "新華網"
+
+
+# --------------------------------------------------------------------------- cross-document model
+
+
+TITLES = ["春季工作简报发布", "协会召开理事会议", "行业调研报告出炉", "会员服务月启动", "专题培训圆满结束",
+          "年度表彰名单公布", "新会员入会仪式举行", "秘书处工作总结会", "协会换届选举完成", "行业标准研讨会召开"]
+
+
+def _site_page(i: int) -> str:
+    return (
+        "某某协会网站\n\n协会概况\n\n新闻中心\n\n"
+        f"{TITLES[i]}\n\n"
+        f"本期简报介绍了协会第{i}季度开展的各项工作，包括会员走访、行业调研和专题培训等内容，"
+        "协会秘书处将继续做好会员服务工作。会员单位对本期活动给予了积极评价，并提出了进一步改进的建议。\n\n"
+        "协会地址见官网\n"
+    )
+
+
+def test_model_learns_site_chrome_and_round_trips(tmp_path: Path) -> None:
+    pages = [_site_page(i) for i in range(1, 6)]
+    model = BoilerplateModel.learn(pages, min_docs=3)
+    assert model.is_repeated("协会概况") and not model.is_repeated(TITLES[1])
+    path = tmp_path / "site.json"
+    model.save(path)
+    loaded = BoilerplateModel.load(path)
+    assert loaded.is_repeated("新闻中心") and loaded.documents == 5
+    page = _site_page(9)
+    without = strip_boilerplate(page)
+    with_model = strip_boilerplate(page, boilerplate_model=str(path))
+    assert "协会地址见官网" in without.text
+    assert "协会地址见官网" not in with_model.text
+    assert "本期简报介绍了协会第9季度" in with_model.text and TITLES[9] in with_model.text
+    assert any(s.rule == "model.repeated" for s in with_model.spans)
+
+
+def test_model_ignores_repeated_sentences(tmp_path: Path) -> None:
+    shared = "本网站所有内容均经过审核，如有疑问请与我们联系，我们将在三个工作日内答复。"
+    pages = [f"标题{i}\n\n{shared}\n\n第{i}篇正文内容，讲述协会近期开展的工作和取得的成效，内容很长很长。\n" for i in range(5)]
+    model = BoilerplateModel.learn(pages, min_docs=3)
+    assert not model.is_repeated(shared)  # sentence-like lines are never learned as chrome
+
+
+def test_model_rejects_foreign_files(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"format": "other"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a textfix boilerplate model"):
+        BoilerplateModel.load(bad)
