@@ -31,6 +31,7 @@ of mojibake sit close together.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -156,6 +157,8 @@ def _latin_sets() -> tuple[str, str]:
                 continue
     common = set("\u00a0\u00a7\u00b0\u00b1\u00b7\u00d7\u00f7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac")
     trigger = {c for c in high if ("\u0080" <= c <= "\u00ff") and c not in common}
+    # What UTF-8 lead bytes become in cp437 (box drawing, Greek): the sign of ZIP-name mojibake.
+    trigger |= {bytes([b]).decode("cp437") for b in range(0xC2, 0xF5)}
     return "".join(sorted(high)), "".join(sorted(trigger))
 
 
@@ -543,8 +546,10 @@ def _cjk_runs(
                 continue
             rep, lost = decoded
             orig = window[ii:jj]
-            if _PUA.search(rep) or rep == orig or (lost and lost >= len(rep)) or (jj - ii <= 2 and _all_exotic(rep)):
+            if _PUA.search(rep) or rep == orig or (lost and lost >= len(rep)):
                 continue
+            if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
+                continue  # two clean Han characters re-decode by chance (2.4% of pairs)
             gain = _local_gain(window, ii, jj, rep)
             if best is None or gain > best_gain:
                 best, best_gain = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost), gain
@@ -565,6 +570,17 @@ def _edge_doubt(orig: str) -> bool:
 @lru_cache(maxsize=1)
 def _suspect_set() -> frozenset[str]:
     return frozenset(_suspects())
+
+
+def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
+    """True when ``rep`` is accented Latin letters inside a Latin word (``pr茅fecture``)."""
+    from .charmodel import model
+
+    if not all(k == "A" for k in model().classes(rep)):
+        return False
+    left = window[i - 1 : i]
+    right = window[j : j + 1]
+    return (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())
 
 
 def _all_exotic(s: str) -> bool:
@@ -787,14 +803,18 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
         return []
     if fixed == window or not plan:
         return []
-    # One edit for the changed core: trim the common prefix and suffix.
-    p = 0
-    limit = min(len(fixed), len(window))
-    while p < limit and fixed[p] == window[p]:
-        p += 1
-    s = 0
-    while s < limit - p and fixed[-1 - s] == window[-1 - s]:
-        s += 1
     steps = [f"{a} {b}" for a, b in plan if a in ("encode", "decode")]
-    chain = "ftfy: " + ", ".join(steps) if steps else "ftfy: " + ", ".join(f"{a} {b}" for a, b in plan)
-    return [_Candidate(offset + p, offset + len(window) - s, fixed[p : len(fixed) - s], [chain])]
+    chain = "ftfy: " + ", ".join(steps or [f"{a} {b}" for a, b in plan])
+    # One candidate per changed region, so that each is judged on its own.
+    out: list[_Candidate] = []
+    sm = difflib.SequenceMatcher(None, window, fixed, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if out and i1 - (out[-1].end - offset) <= 2:
+            prev = out[-1]
+            gap = window[prev.end - offset : i1]
+            out[-1] = _Candidate(prev.start, offset + i2, prev.replacement + gap + fixed[j1:j2], [chain])
+        else:
+            out.append(_Candidate(offset + i1, offset + i2, fixed[j1:j2], [chain]))
+    return out
