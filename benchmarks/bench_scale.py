@@ -285,6 +285,19 @@ def single_core(docs: list[dict[str, Any]], args: argparse.Namespace) -> tuple[l
         rows.append(["jusText", "", "", "", "not installed (pip install 'textfix[bench]')"])
     row("textfix boilerplate step", psize, timed(lambda: [run_step("boilerplate", p) for p in pages])[0],
         "same documents, with explanations", "jusText")
+    # Where the time goes: each step's share, on the whole sample and on the clean share.
+    clean_timings: dict[str, float] = {}
+    for t in clean_texts:
+        run(t, explain=False, timings=clean_timings)
+    total_all = sum(timings.values()) or 1.0
+    total_clean = sum(clean_timings.values()) or 1.0
+    profile = [
+        [name, round(mbps(size, timings.get(name, 0.0)), 1), f"{100 * timings.get(name, 0.0) / total_all:.0f}%",
+         round(mbps(clean_size, clean_timings.get(name, 0.0)), 1),
+         f"{100 * clean_timings.get(name, 0.0) / total_clean:.0f}%"]
+        for name in STEP_NAMES if name in timings
+    ]
+    figures["_profile"] = profile  # type: ignore[assignment]
     return rows, figures
 
 
@@ -457,6 +470,8 @@ def main() -> None:
         rows, figures = single_core(docs, args)
         emit(f"Single core, {sample_mb:g} MB sample ({len(docs)} documents)", rows,
              ["what", "MB", "MB/s", "ratio", "note"])
+        emit("Where the time goes (default config, fast path)", figures.pop("_profile"),  # type: ignore[arg-type]
+             ["step", "MB/s, sample", "share of time, sample", "MB/s, clean share", "share of time, clean share"])
         results["single_core_mbps"] = figures
         del docs
     if "cli" not in args.skip:
