@@ -312,10 +312,22 @@ def _decode_with(data: bytes, enc: str, errors: str, offset: int = 0) -> tuple[s
                 parts.append(data[pos:start].decode(enc, errors="strict"))
             lost.extend(range(offset + start, offset + end))
             # One replacement per undecodable byte, so positions and replacements correspond.
-            parts.extend(data[i : i + 1].decode(enc, errors=errors) for i in range(start, end))
+            parts.extend(_replacement(b, errors) for b in data[start:end])
             decoder.reset()
             pos = end
     return "".join(parts), tuple(lost)
+
+
+def _replacement(byte: int, errors: str) -> str:
+    """What one undecodable byte becomes under ``errors`` (surrogateescape maps every byte,
+    ASCII included, to U+DC00 + byte, so it never raises)."""
+    if errors == "replace":
+        return "\ufffd"
+    if errors == "ignore":
+        return ""
+    if errors == "backslashreplace":
+        return f"\\x{byte:02x}"
+    return chr(0xDC00 + byte)
 
 
 def _is_utf8(data: bytes) -> bool:
