@@ -549,76 +549,123 @@ class Converter:
         """
         if not text:
             return text, []
-        stages = [*self.normalization, *self.chain]
-        cuts: list[int] = []
-        maps: list[list[tuple[int, int, int, int, str, str, str]]] = []
-        current = text
-        for i, stage in enumerate(stages):
-            if i == len(self.normalization):
-                cuts = self._cuts(current)
-            current, cuts, units = stage.apply_segments(current, cuts, trace=True)
-            maps.append(units)
-        out = current
-        # Map every unit back to input coordinates.
-        pieces: list[tuple[int, int, tuple[str, str, str, str]]] = []
-        for k, units in enumerate(maps):
-            for s, e, _os, _oe, kind, src, before in units:
-                a, b = s, e
-                for prev in reversed(maps[:k]):
-                    a = _back(prev, a, True)
-                    b = _back(prev, b, False)
-                pieces.append((a, b, (kind, before, "", src)))
-        if not pieces:
+        maps = self._trace(text, with_cuts=False)
+        if maps is None:
+            maps = self._trace(text, with_cuts=True)
+        assert maps is not None
+        out = maps[-1][0]
+        changed = [(k, units) for k, (_, units) in enumerate(maps) if units]
+        if not changed:
             return out, ([] if out == text else [_whole(text, out)])
-        pieces.sort(key=lambda p: (p[0], p[1]))
-        runs: list[list[Any]] = []
-        for a, b, unit in pieces:
-            if runs and a <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], b)
-                runs[-1][2].append(unit)
-            else:
-                runs.append([a, b, [unit]])
-        spans: list[Span] = []
-        for a, b, units in runs:
-            fa, fb = a, b
-            for m in maps:
-                fa = _forward(m, fa, True)
-                fb = _forward(m, fb, False)
-            spans.append(Span(a, b, out[fa:fb], tuple(units)))
-        spans = [sp for sp in spans if text[sp.start : sp.end] != sp.replacement]
+        if len(changed) == 1:
+            # One stage changed anything: its units are already in input coordinates.
+            k, units = changed[0]
+            spans = _runs(text, [(u[0], u[1], u[2], u[3], (u[4], u[6], "", u[5])) for u in units], maps[k][0])
+        else:
+            index = [_Index(units) for _, units in maps]
+            pieces = []
+            for k, (_, units) in enumerate(maps):
+                for s_, e, _os, _oe, kind, src, before in units:
+                    a, b = s_, e
+                    for prev in reversed(index[:k]):
+                        a = prev.back(a, True)
+                        b = prev.back(b, False)
+                    pieces.append((a, b, -1, -1, (kind, before, "", src)))
+            pieces.sort(key=lambda p: (p[0], p[1]))
+            spans = _runs(text, pieces, out, index)
         if _apply(text, spans) != out:  # never expected; stay truthful if it happens
             return out, [_whole(text, out)]
         return out, spans
 
+    def _trace(self, text: str, with_cuts: bool) -> list[tuple[str, list]] | None:
+        """(output, units) per stage; None when segmentation turns out to matter."""
+        maps: list[tuple[str, list]] = []
+        current = text
+        cuts: list[int] = []
+        n_norm = len(self.normalization)
+        for i, stage in enumerate([*self.normalization, *self.chain]):
+            if i == n_norm and with_cuts:
+                cuts = self._cuts(current)
+            elif i >= n_norm and not with_cuts and self.segmentation is not None:
+                first_ok = i == n_norm and self._first_ignores_cuts
+                if not first_ok and stage.needs_phrases(current):
+                    return None
+            if i < n_norm and not _COMPAT_RE.search(current) and stage.automaton is None:
+                maps.append((current, []))
+                continue
+            current, cuts, units = stage.apply_segments(current, cuts, trace=True)
+            maps.append((current, units))
+        return maps
 
-def _back(units: list, x: int, is_start: bool) -> int:
-    """Position ``x`` of a stage's output, in that stage's input coordinates."""
-    j = bisect_right([u[2] for u in units], x) - 1 if units else -1
-    if j < 0:
-        return x
-    s, e, os_, oe = units[j][:4]
-    if x >= oe:
-        return x - oe + e
-    if x == os_:
-        return s
-    if (oe - os_) == (e - s) and units[j][4] == "char":
-        return s + (x - os_)
-    return s if is_start else e
+
+class _Index:
+    """Position mapping through one stage, from its changed units."""
+
+    def __init__(self, units: list) -> None:
+        self.units = units
+        self.starts = [u[0] for u in units]
+        self.out_starts = [u[2] for u in units]
+
+    def back(self, x: int, is_start: bool) -> int:
+        """Position ``x`` of the stage's output, in the stage's input coordinates."""
+        j = bisect_right(self.out_starts, x) - 1
+        if j < 0:
+            return x
+        s, e, os_, oe, kind = self.units[j][:5]
+        if x >= oe:
+            return x - oe + e
+        if x == os_:
+            return s
+        if (oe - os_) == (e - s) and kind == "char":
+            return s + (x - os_)
+        return s if is_start else e
+
+    def forward(self, x: int, is_start: bool) -> int:
+        """Position ``x`` of the stage's input, in the stage's output coordinates."""
+        j = bisect_right(self.starts, x) - 1
+        if j < 0:
+            return x
+        s, e, os_, oe, kind = self.units[j][:5]
+        if x >= e:
+            return x - e + oe
+        if x == s:
+            return os_
+        if (oe - os_) == (e - s) and kind == "char":
+            return os_ + (x - s)
+        return os_ if is_start else oe
 
 
-def _forward(units: list, x: int, is_start: bool) -> int:
-    """Position ``x`` of a stage's input, in that stage's output coordinates."""
-    j = bisect_right([u[0] for u in units], x) - 1 if units else -1
-    if j < 0:
-        return x
-    s, e, os_, oe = units[j][:4]
-    if x >= e:
-        return x - e + oe
-    if x == s:
-        return os_
-    if (oe - os_) == (e - s) and units[j][4] == "char":
-        return os_ + (x - s)
-    return os_ if is_start else oe
+def _runs(text: str, pieces: list, out: str, index: list[_Index] | None = None) -> list[Span]:
+    """Merge touching or overlapping pieces ``(start, end, out_start, out_end, unit)`` into
+    runs; with ``index``, output positions are found by mapping forward through every stage."""
+    spans: list[Span] = []
+    cur_a = cur_b = cur_oa = cur_ob = -1
+    cur_units: list = []
+
+    def flush() -> None:
+        if index is None:
+            fa, fb = cur_oa, cur_ob
+        else:
+            fa, fb = cur_a, cur_b
+            for m in index:
+                fa = m.forward(fa, True)
+                fb = m.forward(fb, False)
+        replacement = out[fa:fb]
+        if text[cur_a:cur_b] != replacement:
+            spans.append(Span(cur_a, cur_b, replacement, tuple(cur_units)))
+
+    for a, b, oa, ob, unit in pieces:
+        if cur_units and a <= cur_b:
+            if b > cur_b:
+                cur_b, cur_ob = b, ob
+            cur_units.append(unit)
+        else:
+            if cur_units:
+                flush()
+            cur_a, cur_b, cur_oa, cur_ob, cur_units = a, b, oa, ob, [unit]
+    if cur_units:
+        flush()
+    return spans
 
 
 def _whole(text: str, out: str) -> Span:
