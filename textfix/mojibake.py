@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain as _chain
 from typing import Any
 
 from .charmodel import Score
@@ -183,6 +184,9 @@ _OTHER_CODEPAGES = re.compile(
     "|[\u0102\u0139\u00c4\u00c2][\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"
 )
 
+# Han beside half-width katakana: the texture of UTF-8 read as Shift_JIS.
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+
 # Two consecutive 3-byte UTF-8 sequences: what a CJK codec's bytes of real mojibake contain.
 _UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
@@ -194,7 +198,7 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     """
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     hits: list[int] = []
-    for m in cjk_pair.finditer(text):
+    for m in _chain(cjk_pair.finditer(text), _halfwidth_beside_han(text)):
         p = m.start()
         window = text[max(0, p - 4) : p + 8]
         if (lost_marks and _REPLACEMENT in window) or any(
@@ -217,6 +221,15 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
 
 
 _PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
+
+
+def _halfwidth_beside_han(text: str) -> list[re.Match[str]]:
+    out = []
+    for m in _HALFWIDTH_KANA.finditer(text):
+        s, e = m.span()
+        if (s and "\u4e00" <= text[s - 1] <= "\u9fff") or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff"):
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -258,21 +271,91 @@ def diagnose(text: str) -> list[Finding]:
 
 
 def run(text: str, config: Config) -> StepOutput:
-    """The pipeline step: one edit per repaired run, notes for runs left alone."""
-    findings = _analyse(text, keep_rejected=True)
+    """The pipeline step: one edit per repaired run, notes for runs left alone.
+
+    The repaired text is examined again (up to ``_MAX_PASSES`` times) so that layers the
+    first pass uncovered are undone too; each final edit lists every chain that touched it.
+    """
     out = StepOutput()
+    findings = _analyse(text, keep_rejected=True)
     for f in findings:
-        if f.accepted:
-            out.edits.append(Edit(f.start, f.end, f.replacement, f.reason(), "mojibake", f.chain, f.confidence))
-        elif f.gain > 0:
+        if not f.accepted and f.gain > 0:
             out.notes.append(
                 f"unsure, left alone {f.original[:40]!r} at {f.start}: {f.chain} would give "
                 f"{f.replacement[:40]!r} but the character model gains only {f.gain:.1f} of "
                 f"the {f.margin:.1f} nats required"
             )
-    if out.edits:
-        out.metadata["mojibake_repaired"] = len(out.edits)
+    accepted = [f for f in findings if f.accepted]
+    if not accepted:
+        return out
+    # Passes: every finding is kept with its span mapped back to the input.
+    spans: list[tuple[int, int, Finding]] = [(f.start, f.end, f) for f in accepted]
+    current = _apply(text, accepted)
+    maps = [accepted]
+    for _ in range(_MAX_PASSES - 1):
+        more = _analyse(current, keep_rejected=False)
+        if not more:
+            break
+        for f in more:
+            s, e = f.start, f.end
+            for done in reversed(maps):
+                s, e = _map_back(s, e, done)
+            spans.append((s, e, f))
+        maps.append(more)
+        current = _apply(current, more)
+    if len(maps) == 1:
+        for f in accepted:
+            out.edits.append(Edit(f.start, f.end, f.replacement, f.reason(), "mojibake", f.chain, f.confidence))
+    else:
+        out.edits.extend(_merged_edits(text, current, spans))
+    out.metadata["mojibake_repaired"] = len(out.edits)
     return out
+
+
+_MAX_PASSES = 3
+
+
+def _apply(text: str, findings: list[Finding]) -> str:
+    return apply_edits(text, [Edit(f.start, f.end, f.replacement, "") for f in findings])
+
+
+def _map_back(start: int, end: int, findings: list[Finding]) -> tuple[int, int]:
+    """Map a span of the text after ``findings`` were applied back to the text before."""
+    delta = 0
+    s_out, e_out = None, None
+    for f in findings:
+        new_start = f.start + delta
+        new_end = new_start + len(f.replacement)
+        if s_out is None and start < new_end:
+            s_out = f.start if start >= new_start else start - delta
+        if e_out is None and end <= new_end:
+            e_out = f.end if end > new_start else end - delta
+        delta += len(f.replacement) - (f.end - f.start)
+    return (start - delta if s_out is None else s_out, end - delta if e_out is None else e_out)
+
+
+def _merged_edits(original: str, final: str, spans: list[tuple[int, int, Finding]]) -> list[Edit]:
+    """One edit per region where ``final`` differs from ``original``, explained by the
+    findings of every pass that touched it."""
+    edits: list[Edit] = []
+    sm = difflib.SequenceMatcher(None, original, final, autojunk=False)
+    regions: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if regions and i1 - regions[-1][1] <= 2:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in regions:
+        touching = [f for s, e, f in spans if s < max(i2, i1 + 1) and i1 < max(e, s + 1)]
+        if not touching:
+            continue
+        chains = list(dict.fromkeys(f.chain for f in touching))
+        reasons = "; then ".join(dict.fromkeys(f.reason() for f in touching))
+        confidence = min(f.confidence for f in touching)
+        edits.append(Edit(i1, i2, final[j1:j2], reasons, "mojibake", " then ".join(chains), confidence))
+    return edits
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,7 +629,7 @@ def _cjk_runs(
                 continue
             rep, lost = decoded
             orig = window[ii:jj]
-            if _PUA.search(rep) or rep == orig or (lost and lost >= len(rep)):
+            if _PUA.search(rep) or rep == orig or (lost and _recovered(rep) < 2):
                 continue
             if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
                 continue  # two clean Han characters re-decode by chance (2.4% of pairs)
@@ -570,6 +653,11 @@ def _edge_doubt(orig: str) -> bool:
 @lru_cache(maxsize=1)
 def _suspect_set() -> frozenset[str]:
     return frozenset(_suspects())
+
+
+def _recovered(rep: str) -> int:
+    """Non-ASCII characters a lossy repair actually recovers (U+FFFD marks do not count)."""
+    return sum(1 for c in rep if ord(c) > 0x7F and c != _REPLACEMENT)
 
 
 def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
@@ -718,7 +806,7 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                     if decoded is None:
                         continue
                     rep, lost = decoded
-                    if rep == tok or (lost and lost >= len(rep)) or _PUA.search(rep):
+                    if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
                         continue
                     chain = f"{source} read as {_SHORT_NAME[reading]}"
                     cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
@@ -817,4 +905,14 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
             out[-1] = _Candidate(prev.start, offset + i2, prev.replacement + gap + fixed[j1:j2], [chain])
         else:
             out.append(_Candidate(offset + i1, offset + i2, fixed[j1:j2], [chain]))
+    # ftfy's own heuristics are a strong prior for Western text: its Latin-only repairs need
+    # only a small margin from the model.
+    for cand in out:
+        cand.supported = _western_only(cand.replacement)
     return out
+
+
+def _western_only(s: str) -> bool:
+    from .charmodel import model
+
+    return bool(s) and all(k in "LDSPAWY" for k in model().classes(s))
