@@ -212,6 +212,10 @@ class _Stage:
             re.compile(_char_class(changed) + "+") if changed else None
         )
         self.single_keys = frozenset(chars)
+        # Output positions equal input positions (every value as long as its key).
+        self.aligned = self.preserving and all(
+            len(v) == len(k) for tier in tiers for k, (v, _) in tier.multis.items()
+        )
         # Automaton over every multi-character key: payload (length, ((tier, value, dict), ...)).
         found: dict[str, list[tuple[int, str, str]]] = {}
         for i, tier in enumerate(tiers):
@@ -514,6 +518,45 @@ class Converter:
         edges.discard(len(text))
         return sorted(edges)
 
+    def _cuts_in(self, text: str, regions: list[tuple[int, int]]) -> list[int]:
+        """Segment boundaries inside ``regions`` only (segmentation is local to runs of
+        characters that occur in its phrases, so each region is widened to such runs)."""
+        seg = self.segmentation
+        assert seg is not None
+        key_chars = seg.key_chars
+        edges: set[int] = set()
+        done = 0
+        for a, b in regions:
+            if b <= done:
+                continue
+            a = max(a, done)
+            while a > done and text[a - 1] in key_chars:
+                a -= 1
+            if seg.clause_end_re is not None:
+                found = seg.clause_end_re.search(text, b)
+                b = found.start() if found else len(text)
+            else:
+                b = len(text)
+            for s_, e, _, _ in seg._matches(text[a:b], None):
+                edges.update((s_ + a, e + a))
+            done = b
+        edges.discard(0)
+        edges.discard(len(text))
+        return sorted(edges)
+
+    def _stage_cuts(self, i: int, stage: _Stage, current: str, text: str, aligned: bool) -> list[int] | None:
+        """The cuts stage ``i`` needs on ``current``: none where it places no effective phrase,
+        local ones where its input is still aligned with ``text``; None: segment everything."""
+        seg = self.segmentation
+        if seg is None or (i == 0 and self._first_ignores_cuts) or stage.anchor_re is None:
+            return []
+        clauses = stage._clauses(current)
+        if not clauses:
+            return []
+        if not aligned or seg.single_keys or seg.automaton is None:
+            return None
+        return self._cuts_in(text, clauses)
+
     def convert(self, text: str) -> str:
         """Convert ``text`` exactly as OpenCC does with this config."""
         if not text:
@@ -522,21 +565,20 @@ class Converter:
         chain = self.chain
         if len(chain) == 1 and self._first_ignores_cuts:
             return chain[0].apply(text)
-        # Segment boundaries only matter where a stage has an effective phrase to place; try
-        # without them and fall back to full segmentation when some stage needs it.
         current = text
+        aligned = True
         for i, stage in enumerate(chain):
-            if i == 0 and self._first_ignores_cuts:
-                current = stage.apply(current)
-            elif stage.needs_phrases(current):
-                break
-            else:
-                current = current.translate(stage.table)
-        else:
-            return current
+            cuts = self._stage_cuts(i, stage, current, text, aligned)
+            if cuts is None:
+                return self._convert_segmented(text)
+            current = stage.apply_segments(current, cuts, trace=False)[0] if cuts else stage.apply(current)
+            aligned = aligned and stage.aligned
+        return current
+
+    def _convert_segmented(self, text: str) -> str:
         cuts = self._cuts(text)
-        for i, stage in enumerate(chain):
-            if i == len(chain) - 1 and not cuts:
+        for i, stage in enumerate(self.chain):
+            if i == len(self.chain) - 1 and not cuts:
                 return stage.apply(text)
             text, cuts, _ = stage.apply_segments(text, cuts, trace=False)
         return text
@@ -578,22 +620,28 @@ class Converter:
         return out, spans
 
     def _trace(self, text: str, with_cuts: bool) -> list[tuple[str, list]] | None:
-        """(output, units) per stage; None when segmentation turns out to matter."""
+        """(output, units) per stage; None when the whole text must be segmented first."""
         maps: list[tuple[str, list]] = []
         current = text
-        cuts: list[int] = []
-        n_norm = len(self.normalization)
-        for i, stage in enumerate([*self.normalization, *self.chain]):
-            if i == n_norm and with_cuts:
-                cuts = self._cuts(current)
-            elif i >= n_norm and not with_cuts and self.segmentation is not None:
-                first_ok = i == n_norm and self._first_ignores_cuts
-                if not first_ok and stage.needs_phrases(current):
-                    return None
-            if i < n_norm and not _COMPAT_RE.search(current) and stage.automaton is None:
+        for stage in self.normalization:
+            if not _COMPAT_RE.search(current) and stage.automaton is None:
                 maps.append((current, []))
                 continue
-            current, cuts, units = stage.apply_segments(current, cuts, trace=True)
+            current, _, units = stage.apply_segments(current, [], trace=True)
+            maps.append((current, units))
+        base = current
+        cuts: list[int] | None = self._cuts(base) if with_cuts else []
+        aligned = True
+        for i, stage in enumerate(self.chain):
+            if not with_cuts:
+                cuts = self._stage_cuts(i, stage, current, base, aligned)
+                if cuts is None:
+                    return None
+                aligned = aligned and stage.aligned
+            assert cuts is not None
+            current, new_cuts, units = stage.apply_segments(current, cuts, trace=True)
+            if with_cuts:
+                cuts = new_cuts
             maps.append((current, units))
         return maps
 
