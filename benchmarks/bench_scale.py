@@ -114,16 +114,21 @@ class PeakMemory:
 
 def run_cli(args: Sequence[str]) -> dict[str, Any]:
     """Run ``textfix`` in a subprocess; wall seconds and peak memory (MB)."""
+    import resource
+
     cmd = [sys.executable, "-m", "textfix.cli", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     mem = PeakMemory(proc.pid)
     _, err = proc.communicate()
     seconds = time.perf_counter() - t0
     mem.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the CLI and its workers, all waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
-    return {"seconds": seconds, "tree_rss_mb": mem.tree_peak / 1e6, "tree_pss_mb": mem.pss_peak / 1e6,
+    return {"seconds": seconds, "cpu_seconds": cpu, "tree_rss_mb": mem.tree_peak / 1e6, "tree_pss_mb": mem.pss_peak / 1e6,
             "max_rss_mb": mem.single_peak / 1e6,
             "stderr": err.decode(errors="replace")}
 
@@ -316,8 +321,9 @@ def cli_scaling(corpus: Path, work: Path, sizes: list[float]) -> tuple[list[list
             out.unlink()
             v = mbps(nbytes, r["seconds"])
             points.append({"mb": nbytes / 1e6, "jobs": jobs, "mbps": v,
-                           **{k: r[k] for k in ("seconds", "tree_rss_mb", "tree_pss_mb", "max_rss_mb")}})
-            rows.append([f"{nbytes / 1e6:.0f} MB", jobs, round(r["seconds"], 1), round(v, 2),
+                           **{k: r[k] for k in ("seconds", "cpu_seconds", "tree_rss_mb", "tree_pss_mb",
+                                                "max_rss_mb")}})
+            rows.append([f"{nbytes / 1e6:.0f} MB", jobs, round(r["seconds"], 1), round(r["cpu_seconds"], 1), round(v, 2),
                          round(r["tree_rss_mb"]), round(r["tree_pss_mb"]), round(r["max_rss_mb"]), ""])
         speedup = points[-1]["mbps"] / points[-2]["mbps"]
         rows[-1][-1] = f"{speedup:.2f}x -j1; " + ("identical" if digests[1] == digests[2] else "OUTPUTS DIFFER")
@@ -353,7 +359,7 @@ def dask_scaling(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[
     serial_s, expected = timed(serial)
     t0 = time.perf_counter()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     client = distributed.Client(cluster)
     client.run(lambda: Cleaner().warm() and None)
     start_s = time.perf_counter() - t0
@@ -383,7 +389,8 @@ def memory_run(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[An
         big.unlink()
         out.unlink(missing_ok=True)
     verdict = "under" if r["tree_rss_mb"] < TARGETS["memory_mb"] else "OVER"
-    rows = [[f"{nbytes / 1e6:.0f} MB JSONL, -j 2", round(r["seconds"], 1), round(mbps(nbytes, r["seconds"]), 2),
+    rows = [[f"{nbytes / 1e6:.0f} MB JSONL, -j 2", round(r["seconds"], 1), round(r["cpu_seconds"], 1),
+             round(mbps(nbytes, r["seconds"]), 2),
              round(r["tree_rss_mb"]), round(r["tree_pss_mb"]), round(r["max_rss_mb"]),
              f"RSS sum {verdict} {TARGETS['memory_mb']:.0f} MB"]]
     return rows, {"mb": nbytes / 1e6, **{k: r[k] for k in ("seconds", "tree_rss_mb", "tree_pss_mb", "max_rss_mb")}}
@@ -395,17 +402,37 @@ def plot(path: Path, figures: dict[str, float], points: list[dict[str, Any]]) ->
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 5.2), gridspec_kw={"width_ratios": [1, 1.3]})
+    panels = int(bool(points)) + int(bool(figures))
+    fig, axes = plt.subplots(1, panels, figsize=(6.5 * panels, 5.2), squeeze=False)
+    axes = list(axes[0])
+    if points:
+        _plot_scaling(axes.pop(0), points)
+    if figures:
+        _plot_single_core(axes.pop(0), figures)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def _plot_scaling(ax1: Any, points: list[dict[str, Any]]) -> None:
     for jobs, style in ((1, "o-"), (2, "s-")):
         pts = [p for p in points if p["jobs"] == jobs]
         ax1.plot([p["mb"] for p in pts], [p["mbps"] for p in pts], style, label=f"textfix fix -j {jobs}")
+    import matplotlib.ticker
+
     ax1.set_xscale("log")
+    ax1.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:g}"))
+    ax1.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax1.set_xticks(sorted({round(p["mb"], 1) for p in points}))
     ax1.set_xlabel("input size (MB of JSON Lines)")
     ax1.set_ylabel("MB/s (wall)")
     ax1.set_title("CLI throughput against input size and jobs")
     ax1.set_ylim(bottom=0)
     ax1.grid(True, alpha=0.3)
     ax1.legend()
+
+
+def _plot_single_core(ax2: Any, figures: dict[str, float]) -> None:
     names = [k for k in figures if not k.startswith("  ")]
     vals = [figures[k] for k in names]
     colors = ["tab:blue" if k.startswith("textfix") else "tab:gray" for k in names]
@@ -417,9 +444,6 @@ def plot(path: Path, figures: dict[str, float], points: list[dict[str, Any]]) ->
     ax2.set_title("Single core, same documents, same run")
     for i, v in enumerate(vals):
         ax2.text(v, i, f" {v:.1f}", va="center", fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
 
 
 def main() -> None:
@@ -461,7 +485,7 @@ def main() -> None:
     points: list[dict[str, Any]] = []
 
     def emit(title: str, rows: list[list[Any]], head: list[str]) -> None:
-        text = f"## {title}\n\n{table(rows, head)}\n"
+        text = f"## {title}\n\n{table(rows, head)}\n\n(load average {os.getloadavg()[0]:.1f})\n"
         print(text, flush=True)
         report.append(text)
 
@@ -478,7 +502,7 @@ def main() -> None:
         sizes = sorted({round(args.size / 8, 1), round(args.size / 4, 1), round(args.size / 2, 1), args.size})
         rows, points = cli_scaling(corpus, args.workdir, sizes)
         emit("CLI: textfix fix --format jsonl -j N", rows,
-             ["input", "jobs", "seconds", "MB/s", "peak RSS sum MB", "peak PSS sum MB", "peak RSS one process MB",
+             ["input", "jobs", "seconds", "CPU s", "MB/s", "peak RSS sum MB", "peak PSS sum MB", "peak RSS one process MB",
               "note"])
         results["cli"] = points
     if "dask" not in args.skip:
@@ -488,7 +512,8 @@ def main() -> None:
     if "memory" not in args.skip:
         rows, m = memory_run(corpus, args.workdir, args.memory_size)
         emit("Memory (main process + 2 workers)", rows,
-             ["run", "seconds", "MB/s", "peak RSS sum MB", "peak PSS sum MB", "peak RSS one process MB", "note"])
+             ["run", "seconds", "CPU s", "MB/s", "peak RSS sum MB", "peak PSS sum MB", "peak RSS one process MB",
+              "note"])
         results["memory"] = m
 
     targets = []

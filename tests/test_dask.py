@@ -23,7 +23,7 @@ DOCS = [*SEEDS, "業(yè)務報告", "纯净文本。", "  spaced   line  \n\n\n
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
     )
     with distributed.Client(cluster) as c:
         yield c
