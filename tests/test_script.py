@@ -12,7 +12,7 @@ from textfix import Config, convert_script, fix, fix_and_explain
 from textfix.opencc_convert import opencc_convert
 from textfix.pipeline import run_step
 from textfix.result import apply_edits
-from textfix.script import opencc_config, protected_spans, run
+from textfix.script import fast, opencc_config, protected_spans, run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -153,6 +153,14 @@ def test_pipeline_seed_004_to_simplified() -> None:
     assert any(c.step == "script" for c in result.changes)
 
 
+def test_fast_path_matches_explained_path_on_real_text() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for target in ("zh-Hans", "zh-Hant", "zh-TW-phrases"):
+            cfg = Config(script=target)
+            assert fast(text, cfg) == apply_edits(text, run(text, cfg).edits)
+
+
 def test_run_step_directly() -> None:
     r = run_step("script", "頭髮", Config(script="zh-Hans"))
     assert r.text == "头发"
@@ -169,6 +177,7 @@ _mixed = st.text(
 def test_any_text_never_crashes_and_explanations_replay(text: str, target: str) -> None:
     out = run(text, Config(script=target))
     new = apply_edits(text, out.edits)
+    assert fast(text, Config(script=target)) == new
     for a, b in zip(out.edits, out.edits[1:]):
         assert a.end <= b.start
     assert isinstance(new, str)

@@ -191,6 +191,13 @@ class _Stage:
             for k, v in tier.singles.items():
                 chars.setdefault(k, v)
         self.char_source = {k: src for k, (v, src) in chars.items() if v != k}
+        # Most changed characters come from one dictionary; a class finds the others.
+        counts: dict[str, int] = {}
+        for src in self.char_source.values():
+            counts[src] = counts.get(src, 0) + 1
+        self.main_source = max(counts, key=counts.__getitem__) if counts else ""
+        minor = [c for c, src in self.char_source.items() if src != self.main_source]
+        self.minor_source_re = re.compile(_char_class(minor)) if minor else None
         table = _identity().copy()
         self.preserving = True
         changed = []
@@ -415,10 +422,15 @@ class _Stage:
         assert self.changed_re is not None
         source = self.char_source
         if self.preserving:
+            main, minor_re = self.main_source, self.minor_source_re
             for m in self.changed_re.finditer(gap):
                 a, b = m.span()
-                srcs = "+".join(sorted({source[c] for c in m.group()}))
-                units.append((offset + a, offset + b, out_offset + a, out_offset + b, "char", srcs, m.group()))
+                run = m.group()
+                if minor_re is None or minor_re.search(run) is None:
+                    srcs = main
+                else:
+                    srcs = "+".join(sorted({source[c] for c in run}))
+                units.append((offset + a, offset + b, out_offset + a, out_offset + b, "char", srcs, run))
             return
         o = out_offset
         for k, c in enumerate(gap):

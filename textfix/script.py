@@ -11,6 +11,7 @@ clause by clause.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import groupby
 
 from .config import Config
@@ -18,7 +19,7 @@ from .opencc_convert import CONFIGS, Span, data_source, get_converter
 from .result import Edit, StepOutput
 from .script_detect import detect_script, script_specific_re, verdict
 
-__all__ = ["TARGETS", "convert_script", "convert_script_spans", "opencc_config", "run"]
+__all__ = ["TARGETS", "convert_script", "convert_script_spans", "fast", "opencc_config", "run"]
 
 #: Script targets (BCP 47 style). ``-phrases`` also converts regional vocabulary.
 TARGETS: tuple[str, ...] = ("zh-Hans", "zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases")
@@ -54,6 +55,7 @@ for _t in ("zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases"):
         _PLANS.setdefault((_t, _s), None if _t.split("-")[1] == _s.split("-")[1] else "")
 
 
+@cache
 def opencc_config(target: str, source: str | None = None) -> str | None:
     """The OpenCC config converting ``source`` script to ``target`` (None: nothing to do).
 
@@ -207,36 +209,51 @@ def _plan(
     return merged
 
 
+@cache
+def _reason_prefix(config: str) -> str:
+    source = data_source()
+    return f"OpenCC {config} ({source.package} {source.version}): "
+
+
 def _reason(config: str, span: Span) -> str:
+    """What converted a run: each phrase or run of characters and its dictionary."""
+    units = span.units
     shown = []
-    for kind, before, _, src in span.units[:6]:
+    for kind, before, _, src in units[:6]:
         name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"
         shown.append(f"{name} {before} ({src})")
-    more = f"; and {len(span.units) - 6} more" if len(span.units) > 6 else ""
-    source = data_source()
-    return f"OpenCC {config} ({source.package} {source.version}): " + "; ".join(shown) + more
+    more = f"; and {len(units) - 6} more" if len(units) > 6 else ""
+    return _reason_prefix(config) + "; ".join(shown) + more
 
 
-def run(text: str, config: Config) -> StepOutput:
-    """Convert ``text`` to ``config.script`` (None: leave it alone) and explain every run."""
-    out = StepOutput()
+def _decide(text: str, config: Config, out: StepOutput) -> list[tuple[int, int, str | None]] | None:
+    """The conversion plan for the step, or None (with a note saying why) to leave it alone."""
     target = config.script
     if target is None or not text:
-        return out
+        return None
     info = detect_script(text)
     out.metadata["script"] = info.to_dict()
     out.metadata["script_target"] = target
     if info.script == "none":
         why = "Japanese or Korean text" if info.kana or info.hangul else "no Han characters"
         out.notes.append(f"script: left alone ({why})")
-        return out
+        return None
     if info.script == "ambiguous":
         out.notes.append("script: left alone, no character specific to either script")
-        return out
+        return None
     source = config.script_source if config.script_source != "auto" else "zh-Hant"
     plan = _plan(text, target, source, info.simplified, info.traditional)
     if all(c is None for _, _, c in plan):
         out.notes.append(f"script: already {target}, left alone")
+        return None
+    return plan
+
+
+def run(text: str, config: Config) -> StepOutput:
+    """Convert ``text`` to ``config.script`` (None: leave it alone) and explain every run."""
+    out = StepOutput()
+    plan = _decide(text, config, out)
+    if plan is None:
         return out
     used: list[str] = []
     for start, end, conf in plan:
@@ -257,3 +274,11 @@ def run(text: str, config: Config) -> StepOutput:
     if protected_spans(text):
         out.notes.append("script: Japanese/Korean spans (kana or hangul present) left alone")
     return out
+
+
+def fast(text: str, config: Config) -> str:
+    """The text ``run`` would produce, without building its edits."""
+    plan = _decide(text, config, StepOutput())
+    if plan is None:
+        return text
+    return "".join(text[s:e] if conf is None else convert_script(text[s:e], conf) for s, e, conf in plan)

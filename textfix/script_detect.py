@@ -10,7 +10,7 @@ character or two of the other script does not make a document mixed.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
@@ -49,7 +49,10 @@ class ScriptInfo:
     hangul: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "script": self.script, "simplified": self.simplified, "traditional": self.traditional,
+            "han": self.han, "kana": self.kana, "hangul": self.hangul,
+        }
 
 
 def _alternatives(name: str) -> dict[str, list[str]]:
