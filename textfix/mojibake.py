@@ -470,6 +470,9 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
     margin = _SUPPORTED_MARGIN if cand.supported else _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
+    if cand.chain[0].startswith("utf-8 read as") and _western_only(best_rep) and not _ftfy_agrees(original, best_rep):
+        # Western text is ftfy's home ground: without its agreement, demand much more.
+        margin = 3 * margin + _WESTERN_EXTRA
     gain = before.best - after.best
     accepted = gain >= margin
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
@@ -710,7 +713,12 @@ def _snap_down(starts: dict[int, int], b: int) -> int | None:
 
 
 def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
-    """Decode UTF-8 where each 0xFF is a lost byte: one U+FFFD per lost character."""
+    """Decode UTF-8 where each 0xFF is a lost byte: one U+FFFD per lost character.
+
+    Bytes around a lost byte that belong to the same character (an incomplete sequence
+    before it, continuation bytes after it) go with it; lost bytes that fit in one
+    character together are one U+FFFD.
+    """
     if _PH not in data:
         try:
             return data.decode("utf-8"), 0
@@ -718,6 +726,8 @@ def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
             return None
     parts = data.split(bytes([_PH]))
     out: list[str] = []
+    lost = 0
+    pending = 0  # bytes in the lost character being collected (0: none open)
     last = len(parts) - 1
     for k, seg in enumerate(parts):
         if k > 0:
@@ -725,16 +735,34 @@ def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
             while n < 3 and n < len(seg) and 0x80 <= seg[n] <= 0xBF:
                 n += 1
             seg = seg[n:]
+            pending += n
+        tail = 0
         if k < last:
-            seg = _drop_incomplete_tail(seg)
+            trimmed = _drop_incomplete_tail(seg)
+            tail = len(seg) - len(trimmed)
+            seg = trimmed
         try:
-            out.append(seg.decode("utf-8"))
+            decoded = seg.decode("utf-8")
         except UnicodeDecodeError:
             return None
+        if decoded:
+            if pending:
+                out.append(_REPLACEMENT)
+                lost += 1
+                pending = 0
+            out.append(decoded)
         if k < last:
-            out.append(_REPLACEMENT)
-    text = "".join(out)
-    return text, last
+            if pending and not decoded and pending + 1 + tail <= 4:
+                pending += 1 + tail
+            else:
+                if pending:
+                    out.append(_REPLACEMENT)
+                    lost += 1
+                pending = 1 + tail
+    if pending:
+        out.append(_REPLACEMENT)
+        lost += 1
+    return "".join(out), lost
 
 
 def _drop_incomplete_tail(seg: bytes) -> bytes:
@@ -910,6 +938,18 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
     for cand in out:
         cand.supported = _western_only(cand.replacement)
     return out
+
+
+_WESTERN_EXTRA = 10.0
+
+
+def _ftfy_agrees(original: str, replacement: str) -> bool:
+    import ftfy
+
+    try:
+        return ftfy.fix_encoding(original) == replacement
+    except Exception:  # ftfy must never crash the step
+        return False
 
 
 def _western_only(s: str) -> bool:

@@ -1,0 +1,184 @@
+"""Mojibake repair: case files (in-the-wild, synthetic, negative), chains, explanations, data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for the synthetic chains)
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import textfix
+from textfix import charmodel
+from textfix.config import Config
+from textfix.mojibake import diagnose, repair_mojibake
+from textfix.mojibake import run as step_run
+from textfix.pipeline import run_step
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load(name: str) -> list[dict]:
+    return json.loads((CASES / name).read_text(encoding="utf-8"))
+
+
+def _garble(case: dict) -> tuple[str, str]:
+    text = case["text"]
+    errors = "replace" if case.get("lossy") else "strict"
+    for enc, dec in case["chain"]:
+        text = text.encode(enc).decode(dec, errors)
+    before, after = case.get("before", ""), case.get("after", "")
+    return before + text + after, before + case.get("fixed", case["text"]) + after
+
+
+@pytest.mark.parametrize("case", _load("in-the-wild.json"), ids=lambda c: c["label"])
+def test_in_the_wild(case: dict) -> None:
+    result = run_step("repair_encoding", case["garbled"])
+    assert result.text == case["fixed"]
+    assert result.replay(case["garbled"]) == result.text
+    source = case["chain"].split(" read as ")[0].lower()
+    assert any(source in c.rule.lower() for c in result.changes)
+
+
+@pytest.mark.parametrize("case", _load("synthetic.json"), ids=lambda c: c["label"])
+def test_synthetic(case: dict) -> None:
+    garbled, expected = _garble(case)
+    assert garbled != expected
+    assert repair_mojibake(garbled) == expected
+
+
+@pytest.mark.parametrize("case", _load("negative.json"), ids=lambda c: c["label"])
+def test_clean_text_never_changes(case: dict) -> None:
+    out = step_run(case["text"], Config())
+    assert out.edits == []
+
+
+def test_seeds_are_left_alone() -> None:
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert repair_mojibake(text) == text, path.name
+
+
+def test_ftfy_negative_cases_are_left_alone() -> None:
+    """ftfy's own cases whose expected output equals the input (real text that looks odd)."""
+    cases = [c for c in _load("ftfy_test_cases.json") if c["original"] == c.get("fixed-encoding", c["fixed"])]
+    assert len(cases) > 10
+    changed = [c["label"] for c in cases if repair_mojibake(c["original"]) != c["original"]]
+    # A few of ftfy's negatives are Danish/Portuguese text that really is doubly encoded;
+    # textfix may repair those, but no more than a handful.
+    assert len(changed) <= 3, changed
+
+
+def test_explanation_names_chain_and_scores() -> None:
+    result = textfix.fix_and_explain("新闻：鍙戝竷鏃堕棿 2020年", pinyin="never", strip_boilerplate=False)
+    assert result.text.startswith("新闻：发布时间")
+    change = next(c for c in result.changes if c.step == "repair_encoding")
+    assert change.rule == "UTF-8 read as gbk"
+    assert "nats" in change.reason and "->" in change.reason
+    assert 0.5 < change.confidence <= 1.0
+
+
+def test_one_garbled_sentence_inside_clean_text_only_that_changes() -> None:
+    clean_left = "我们今天去公园散步。"
+    clean_right = "大家都很开心，下午才回家。"
+    garbled = "天气真好，阳光明媚".encode().decode("gbk", "replace")
+    out = run_step("repair_encoding", clean_left + garbled + clean_right)
+    assert out.text.startswith(clean_left) and out.text.endswith(clean_right)
+    assert "天气真好" in out.text
+    assert all(c.start >= len(clean_left) and c.end <= len(clean_left) + len(garbled) for c in out.changes)
+
+
+def test_lossy_marks_each_lost_character_once() -> None:
+    original = "繁體中文的網頁內容"
+    garbled = original.encode().decode("big5", "replace")
+    out = repair_mojibake(garbled)
+    assert len(out) == len(original)
+    for got, want in zip(out, original, strict=True):
+        assert got in (want, "\ufffd")
+    assert sum(c != "\ufffd" for c in out) >= 3
+
+
+def test_question_mark_variant() -> None:
+    original = "发布时间：今年"
+    garbled = original.encode().decode("gbk", "replace").replace("\ufffd", "?")
+    out = repair_mojibake(garbled)
+    assert len(out) == len(original)
+    assert all(got in (want, "\ufffd") for got, want in zip(out, original, strict=True))
+    assert out.startswith("发布时间")
+
+
+def test_three_layers() -> None:
+    text = "préfecture à Paris"
+    garbled = text
+    for _ in range(3):
+        garbled = garbled.encode("utf-8").decode("sloppy-windows-1252")
+    assert repair_mojibake(garbled) == text
+
+
+def test_euc_kr_mojibake_is_read_as_korean_not_chinese() -> None:
+    # EUC-KR bytes also decode as common GB2312 characters; the bigram model must pick Korean.
+    garbled = "대한민국의 수도는 서울이다".encode("cp949").decode("latin-1")
+    assert repair_mojibake(garbled) == "대한민국의 수도는 서울이다"
+
+
+def test_accented_latin_that_is_valid_gbk_is_kept() -> None:
+    for word in ("préfecture", "Ação", "naïve café", "Größe", "élève"):
+        assert repair_mojibake(word) == word
+
+
+def test_diagnose_reports_without_changing() -> None:
+    text = "标题：ÖÐ»ªÈËÃñ¹²ºÍ¹ú"
+    findings = diagnose(text)
+    assert [f.chain for f in findings if f.accepted] == ["gbk read as cp1252"]
+    f = findings[0]
+    assert text[f.start : f.end] == f.original and f.replacement == "中华人民共和国"
+    assert f.cost_after < f.cost_before - f.margin
+    assert set(f.to_dict()) >= {"start", "end", "chain", "confidence", "cost_before", "cost_after", "accepted"}
+    assert diagnose("干净的中文文本。") == []
+
+
+def test_notes_explain_runs_left_alone() -> None:
+    # A two-character window of clean Han text whose bytes survive re-decoding is not repaired.
+    out = step_run("他说：“臧贾帅甲三百。”", Config())
+    assert out.edits == []
+
+
+def test_non_str_input_is_rejected_clearly() -> None:
+    with pytest.raises(TypeError):
+        diagnose(b"bytes")  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=60))
+def test_any_text_never_crashes_and_replays(text: str) -> None:
+    result = run_step("repair_encoding", text)
+    assert result.replay(text) == result.text
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=40))
+def test_random_clean_han_is_rarely_touched_and_never_grows(text: str) -> None:
+    out = repair_mojibake(text)
+    assert len(out) <= len(text)
+
+
+def test_model_data_invariants() -> None:
+    meta = charmodel.metadata()
+    assert meta["langs"] == ["hans", "hant", "ja", "ko"]
+    assert "jieba" in meta["sources"]["hans"] and "wordfreq" in meta["sources"]["ja"]
+    m = charmodel.model()
+    assert all(len(u) > 1500 for u in m.uni)
+    # Common characters are cheap in their own language and the floor is dearer than any.
+    assert m.uni[0]["的"] < 7 and m.uni[1]["們"] < 10 and m.uni[2]["の"] < 7 and m.uni[3]["이"] < 7
+    assert all(floor > max(uni[c] for c in "的是在") for floor, uni in zip(m.floor, m.uni, strict=True))
+    # Bigrams lower the cost of real words.
+    assert charmodel.cost("发布时间") < charmodel.cost("布发间时")
+
+
+def test_suspect_table_is_rare_mojibake_characters() -> None:
+    from textfix.mojibake import _suspects
+
+    chars = _suspects()
+    assert len(chars) > 1000
+    assert "鍙" in chars and "锟" in chars
+    assert "的" not in chars and "是" not in chars
