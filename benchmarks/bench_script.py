@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import DEVDATA, ROOT, table, utf8_size
 from textfix import Config, detect_script
 from textfix.opencc_convert import get_converter
+from textfix.script import fast as script_fast
 from textfix.script import run as script_step
 
 WORKER = ROOT / "tools" / "opencc_worker.py"
@@ -87,8 +88,8 @@ def main() -> int:
         name = CORPUS_OF[config[0]]
         lines = corpora.setdefault(name, load_lines(name, args.mb))
         size = utf8_size(lines)
-        conv = get_converter(config)
         t0 = time.perf_counter()
+        conv = get_converter(config)
         conv.convert("預熱")
         build = time.perf_counter() - t0
         ours = best_seconds(conv.convert, lines, args.repeat)
@@ -127,6 +128,11 @@ def main() -> int:
     size = utf8_size(trad)
     det_rows.append(["step script -> zh-Hans with explanations (traditional, per line)",
                      size / 1e6 / best_seconds(lambda t: script_step(t, cfg), trad, 1)])
+    det_rows.append(["step script -> zh-Hans, fast path (traditional, per line)",
+                     size / 1e6 / best_seconds(lambda t: script_fast(t, cfg), trad, args.repeat)])
+    whole = "\n".join(trad)
+    det_rows.append(["step script -> zh-Hans with explanations (traditional, whole file)",
+                     size / 1e6 / best_seconds(lambda t: script_step(t, cfg), [whole], 1)])
     print(table(det_rows, ["what", "MB/s"]))
     return 0
 
