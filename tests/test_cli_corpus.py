@@ -216,3 +216,34 @@ def test_empty_inputs(tmp_path, capsys) -> None:
     out.parent.mkdir()
     code, _, _ = run(["fix", str(empty), "-o", str(out)], capsys)
     assert code == 0 and out.read_bytes() == b""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "killpg"), reason="process groups: POSIX")
+def test_ctrl_c_stops_workers_and_leaves_no_output(tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "big.jsonl"
+    line = "".join(json.dumps({"text": p.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n" for p in SEEDS)
+    src.write_text(line * 400, encoding="utf-8")  # ~14 MB: long enough to interrupt
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "textfix.cli", "fix", str(src), "-o", str(out), "-j", "2"],
+                            start_new_session=True, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the interrupt arrived")
+    assert proc.returncode == cli.EXIT_INTERRUPTED, err
+    assert b"interrupted" in err and b"Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]

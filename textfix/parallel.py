@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -74,7 +75,10 @@ def ordered_map(
         return
     limit = max(1, max_pending or 2 * jobs + 1)
     pending: deque[Future[R]] = deque()
-    executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=initializer, initargs=initargs)
+    executor = ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_start_worker, initargs=(initializer, initargs)
+    )
+    finished = False
     try:
         for item in items:
             pending.append(executor.submit(fn, item))
@@ -82,7 +86,27 @@ def ordered_map(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
         for f in pending:
             f.cancel()
+        if not finished:
+            _stop_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    # Ctrl-C goes to the whole process group; only the parent decides what happens next.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers now (an error or an interrupt): their results are no longer wanted."""
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.terminate()
