@@ -4,7 +4,7 @@ Order of work, cheapest first:
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
 2. strict UTF-8 (the fast path, ~1 GB/s); pure ASCII is reported as ``ascii``;
-3. UTF-16 without a BOM, recognised by its zero bytes;
+3. UTF-16 without a BOM, recognised by its zero bytes (checked first when there are any);
 4. CJK candidates (GB18030, Big5/cp950, Shift_JIS/cp932, EUC-KR/cp949) that decode strictly are
    scored by :mod:`textfix.charmodel` on a sample; the cheapest wins, and the margin over the
    runner-up gives the confidence;
@@ -109,16 +109,17 @@ def decode(data: bytes | bytearray | memoryview, errors: str = "replace") -> Dec
         if data.startswith(bom):
             text, lost = _decode_with(data[len(bom) :], enc, errors, offset=len(bom))
             return Decoded(text, enc, 1.0, lost, errors, bom=True)
+    if b"\x00" in data:  # zero bytes: UTF-16 without a BOM (they also pass as ASCII/UTF-8)
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            text, lost = _decode_with(data, utf16, errors)
+            return Decoded(text, utf16, 0.8, lost, errors)
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", 1.0, (), errors)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 0.99, (), errors)
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        text, lost = _decode_with(data, utf16, errors)
-        return Decoded(text, utf16, 0.8, lost, errors)
     return _decode_legacy(data, errors)
 
 
