@@ -186,3 +186,11 @@ def test_any_text_never_crashes_and_explanations_replay(text: str, target: str) 
         conf = out.metadata.get("script_conversion")
         if conf and len(conf) == 1 and not any("clause" in n for n in out.notes):
             assert new == convert_script(text, conf[0])
+
+
+@pytest.mark.parametrize("text", ["頭\ud800髮", "\x00頭髮\uffff", "𠀀頭髮\U0010ffff乾淨", "頭" * 5000, "\n\n", "。，"])
+def test_odd_strings_never_crash(text: str) -> None:
+    for target in ("zh-Hans", "zh-Hant", "zh-TW-phrases", "zh-HK"):
+        out = run(text, Config(script=target))
+        assert apply_edits(text, out.edits) == fast(text, Config(script=target))
+    assert convert_script("頭\ud800髮") == "头\ud800发"
