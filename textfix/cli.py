@@ -46,8 +46,12 @@ _HELP = {
     "pinyin": "remove pinyin annotations like 業(yè): auto decides per document",
     "strip_boilerplate": "remove page chrome: navigation, share/QR prompts, copyright and ICP lines",
     "boilerplate_mode": "remove boilerplate, or mark it in place",
+    "boilerplate_min_confidence": "keep boilerplate spans detected with less confidence than this (0 to 1)",
+    "boilerplate_model": "a saved BoilerplateModel (lines repeated across a site) to use as well",
     "script": "convert the script (bare --to means zh-Hans); default: leave the script alone",
+    "script_source": "the script variant the input is in, for --to (auto: detect it)",
 }
+_METAVAR = {"boilerplate_model": "PATH"}
 
 _EPILOG = """\
 examples:
@@ -113,7 +117,8 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
         kind = kinds[0]
         if kind in (int, float, str):
             group.add_argument(
-                flag, dest=dest, type=kind, default=argparse.SUPPRESS, metavar=kind.__name__.upper(),
+                flag, dest=dest, type=kind, default=argparse.SUPPRESS,
+                metavar=_METAVAR.get(f.name, kind.__name__.upper()),
                 help=f"{help_text} (default: {default})",
             )
 
