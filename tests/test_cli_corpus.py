@@ -114,6 +114,9 @@ def test_bad_records_reported_with_file_and_line(tmp_path, capsys) -> None:
     assert "4 bad records" in err and "2 documents" in err
     assert [r["text"] for r in _records(out)] == ["ok one", "ok two"]
 
+    code, _, err = run(["fix", str(bad), "-o", str(out), "--skip-bad"], capsys)
+    assert code == 0 and "left out 4 bad records and 0 unreadable inputs" in err
+
 
 def test_gzip_and_zstd_round_trip(tmp_path, capsys, jsonl) -> None:
     pytest.importorskip("zstandard")

@@ -444,6 +444,10 @@ def _cmd_fix(args: argparse.Namespace) -> int:
         status = EXIT_INPUT
     if args.stats:
         _stats_summary(stats, time.perf_counter() - t0, jobs, sys.stderr)
+    elif stats.bad_records or stats.failed_inputs:
+        _err(f"left out {stats.bad_records:,} bad record{'s' * (stats.bad_records != 1)} and "
+             f"{stats.failed_inputs:,} unreadable input{'s' * (stats.failed_inputs != 1)} (listed above); "
+             f"{stats.documents:,} documents cleaned")
     return status
 
 
