@@ -47,6 +47,19 @@ def test_clean_batch_keeps_order_and_missing_values() -> None:
     cleaner = Cleaner()
     assert cleaner.clean_batch(batch) == [None if t is None else textfix.fix(t) for t in batch]
     assert cleaner.clean_batch(iter([])) == []
+    nan = float("nan")
+    got = cleaner.clean_batch([nan, "業(yè)務", SEEDS[2].encode("utf-8")])
+    assert got[0] is nan and got[1:] == [textfix.fix("業(yè)務"), textfix.fix(SEEDS[2])]
+    with pytest.raises(TypeError):
+        cleaner.clean_batch([3])
+
+
+def test_clean_batch_on_pandas_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    for dtype in (object, "string"):
+        column = pd.Series([SEEDS[4], None, "業(yè)務"], dtype=dtype)
+        got = Cleaner().clean_batch(column.tolist())
+        assert got[0] == textfix.fix(SEEDS[4]) and pd.isna(got[1]) and got[2] == textfix.fix("業(yè)務")
 
 
 def test_pickle_carries_only_the_config() -> None:

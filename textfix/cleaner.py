@@ -47,14 +47,13 @@ class Cleaner:
         """
         return run(text, self.config, timings=timings)
 
-    def clean_batch(self, texts: Iterable[str | bytes | None]) -> list[str | None]:
-        """Clean every text of a batch, in order; ``None`` (a missing value) stays ``None``."""
+    def clean_batch(self, texts: Iterable[Any]) -> list[Any]:
+        """Clean every text of a batch, in order. Missing values (``None``, NaN, pandas'
+        ``NA``), which data frames hand over for empty cells, are returned as they are."""
         cfg = self.config
-        return [None if t is None else run(t, cfg, explain=False).text for t in texts]
+        return [t if _missing(t) else run(t, cfg, explain=False).text for t in texts]
 
-    def imap(
-        self, texts: Iterable[str | bytes | None], *, jobs: int = 0, batch_size: int = 256
-    ) -> Iterator[str | None]:
+    def imap(self, texts: Iterable[Any], *, jobs: int = 0, batch_size: int = 256) -> Iterator[Any]:
         """Clean a stream of texts on ``jobs`` processes (0: every usable core), yielding the
         results in input order; the input is read lazily, so memory stays bounded.
 
@@ -89,6 +88,16 @@ class Cleaner:
         return f"Cleaner({self.config!r})"
 
 
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes)):
+        return False
+    if isinstance(value, float):
+        return value != value  # NaN
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 _INSTALLED: list[Cleaner] = []
 
 
@@ -96,5 +105,5 @@ def _install(cleaner: Cleaner) -> None:
     _INSTALLED[:] = [cleaner]
 
 
-def _clean_in_worker(batch: list[str | bytes | None]) -> list[str | None]:
+def _clean_in_worker(batch: list[Any]) -> list[Any]:
     return _INSTALLED[0].clean_batch(batch)
