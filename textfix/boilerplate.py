@@ -32,6 +32,8 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DIGITS = re.compile(r"\d[\d,]*")
 _SPACES = re.compile(r"[\s|丨｜]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|办公室|政府|中心|协会|公司|厅|院|会|部|处|科|站|所|社)$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_LABEL = re.compile(r"\(?[\u3400-\u9fff]{2}")  # labels of two or more Han characters
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
 _LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
 _EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
@@ -276,20 +278,20 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
         for k in range(i, j + 1):
             doc.claim(k, rule)
         if rule.action == "extract":
-            value = doc.text[b : doc.segs[j].end] if j == i else doc.text[b : s.end] + " " + " ".join(
-                doc.text[doc.segs[k].start : doc.segs[k].end] for k in range(i + 1, j + 1))
-            doc.add_field(rule.field, value)
+            doc.add_field(rule.field, doc.text[b : doc.segs[j].end])  # a slice: values quote the input
         i = j + 1
 
 
 def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int, int]) -> int:
     j = i
     line = doc.segs[i].line
-    alone = doc.segs[i].end - doc.segs[i].start <= lens.get(i, 0) + 1
+    alone = doc.segs[i].end - doc.segs[i].start <= lens.get(i, 0)  # the label and nothing else
     while j + 1 < len(doc.segs):
         nxt = doc.segs[j + 1]
         if nxt.start in label_starts or doc.sentence[j + 1] or doc.n[j + 1] > MAX_VALUE:
             break
+        if _ITEM_PUNCT.search(doc.shadow, nxt.start, nxt.end):
+            break  # "冬，公如晋。" after "浏览次数：1" is the article, not the value
         if nxt.line != line and not (alone and j == i and nxt.line == line + 1):
             break
         if nxt.line != line:
@@ -336,7 +338,11 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
         rule = rs.rules[idx]
         for i in cands.get(k, ()):
             s = doc.segs[i]
-            if doc.whole_claimed(i) or (not _zone_ok(rule, doc.zone[i]) and rule.scope != "line"):
+            if not _zone_ok(rule, doc.zone[i]) and rule.scope != "line":
+                continue
+            if doc.whole_claimed(i):
+                if rule.field == "icp" and (m := rx.search(doc.shadow, s.start, s.end)):
+                    doc.add_field("icp_number", doc.text[m.start() : m.end()])  # the number behind a label
                 continue
             piece = doc.shadow[s.start : s.end]
             if rule.scope == "whole":
@@ -350,8 +356,12 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 if not m:
                     continue
                 if rule.id == "re.column":
-                    if i != 0 or s.line != first_line or _LINE_TAG.search(doc.shadow, s.end):
-                        continue  # only a lone tag at the top, not a page of 【source】 tags
+                    if i != 0 or s.line != first_line or _LINE_TAG.search(doc.shadow, s.end) or m.end() < 4:
+                        continue  # only a lone tag at the top, not a page of 【source】 tags nor 【经】
+                    if m.end() < len(piece) or (i + 1 < len(doc.segs) and doc.segs[i + 1].line == s.line):
+                        nxt = i + 1
+                        if nxt < len(doc.segs) and doc.sentence[nxt]:
+                            continue  # "【传】四年春，齐侯…": a marker inside the text
                     doc.claim(i, rule, s.start, s.start + m.end())
                     doc.add_field("column", doc.text[s.start + 1 : s.start + m.end() - 1])
                     continue
@@ -372,7 +382,8 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 else:
                     doc.claim(i, rule, s.start + m.start(), s.start + m.end())
                 if rule.action == "extract":
-                    doc.add_field(rule.field, doc.text[s.start + m.start() : s.start + m.end()])
+                    name = "icp_number" if rule.field == "icp" else rule.field
+                    doc.add_field(name, doc.text[s.start + m.start() : s.start + m.end()])
 
 
 def _photo_credit(doc: _Doc, i: int, rx: re.Pattern[str], rule: Rule) -> None:
@@ -477,10 +488,7 @@ def _find_title(doc: _Doc) -> int | None:
             if doc.segs[i].line < doc.segs[first_meta].line - 3:
                 break
     if not doc.has_core:
-        for i in range(min(3, len(doc.segs))):
-            if i not in doc.claims and not doc.sentence[i] and 6 <= doc.n[i] <= 100:
-                return i
-        return None
+        return None  # a fragment, list or poem: no title to report
     # no metadata line: score heading-like segments above the core. A title is printed again
     # (page title, share text, breadcrumb), is longer than a menu item, and sits near the core
     # or on the first line.
@@ -650,7 +658,10 @@ def _captions_in_core(doc: _Doc) -> None:
         pieces = [doc.shadow[segs[k].start : segs[k].end] for k in run]
         lines = {segs[k].line for k in run}
         enders = sum(1 for p in pieces if p.endswith(ends))
-        named = any(_CAPTION_NAME.search(doc.text, segs[k].start, doc.segs[doc.line_last[k]].end) for k in run)
+        named = any(
+            doc.line_last[k] == k and _CAPTION_NAME.search(doc.text, max(segs[doc.line_first[k]].start, segs[k].end - 16), segs[k].end)
+            for k in run
+        )
         if len(lines) >= 2 and (enders >= 2 or named):
             for k in run:
                 doc.claim(k, None, category="caption", rule_id="shape.caption_run", confidence=0.7)
@@ -789,7 +800,7 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
     elif (m := re.search(r"https?://[!-~]+", " ".join(doc.text[s.start : s.end] for i, s in enumerate(doc.segs)
                                                        if i in doc.claims and doc.zone[i] != "core"))):
         values["url"] = m.group()
-    icps = [v for v in f.get("icp", []) if v]
+    icps = [v for v in f.get("icp_number", []) if v] or [v for v in f.get("icp", []) if v]
     if icps:
         values["icp"] = "; ".join(dict.fromkeys(icps))
     cps = [re.sub(r"^(?:版权所有|版權所有)\s*[:：]?\s*", "", v) for v in f.get("copyright", []) if v]
@@ -812,7 +823,11 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     shade = shadow(text)
     labels, kws = _hits(rs, shade)
     # a label starts a segment when it ends in a separator or is CJK ("by " inside a line does not)
-    cuts = [(a, b) for a, b, r in labels if r.pattern[-1] in ":|/" or not r.pattern.isascii()]
+    # ... and a one-character label ("图|", "文:") only where no Han character precedes it
+    # ("网站地图 | 联系我们" is a menu, not a photo credit)
+    cuts = [(a, b) for a, b, r in labels
+            if (r.pattern[-1] in ":|/" or not r.pattern.isascii())
+            and (_HAN_LABEL.match(r.pattern) or a == 0 or not _HAN.match(shade, a - 1))]
     segs = split_segments(text, shade, cuts)
     if not segs:
         return [], Metadata(), []
