@@ -423,6 +423,8 @@ class _Stage:
         source = self.char_source
         if self.preserving:
             main, minor_re = self.main_source, self.minor_source_re
+            if minor_re is not None and minor_re.search(gap) is None:
+                minor_re = None
             for m in self.changed_re.finditer(gap):
                 a, b = m.span()
                 run = m.group()
@@ -430,21 +432,21 @@ class _Stage:
                     srcs = main
                 else:
                     srcs = "+".join(sorted({source[c] for c in run}))
-                units.append((offset + a, offset + b, out_offset + a, out_offset + b, "char", srcs, run))
+                units.append((offset + a, offset + b, out_offset + a, out_offset + b, ("char", run, "", srcs)))
             return
         o = out_offset
         for k, c in enumerate(gap):
             r = c.translate(self.table)
             if r != c:
-                units.append((offset + k, offset + k + 1, o, o + len(r), "char", source.get(c, ""), c))
+                units.append((offset + k, offset + k + 1, o, o + len(r), ("char", c, "", source.get(c, ""))))
             o += len(r)
 
     def apply_segments(
         self, text: str, cuts: list[int], trace: bool
-    ) -> tuple[str, list[int], list[tuple[int, int, int, int, str, str, str]]]:
+    ) -> tuple[str, list[int], list[tuple[int, int, int, int, tuple[str, str, str, str]]]]:
         """Convert ``text`` cut into segments at ``cuts``; return the output, the cuts in output
         coordinates, and (when ``trace``) the changed units
-        ``(start, end, out_start, out_end, kind, dictionary, before)``."""
+        ``(start, end, out_start, out_end, (kind, before, "", dictionary))``."""
         matches = self.matches(text, cuts)
         table = self.table
         # Consecutive boundaries delimit either exactly one match or a gap piece: matches never
@@ -454,7 +456,7 @@ class _Stage:
         cut_set = set(cuts)
         changed_re = self.changed_re if trace else None
         parts: list[str] = []
-        units: list[tuple[int, int, int, int, str, str, str]] = []
+        units: list[tuple[int, int, int, int, tuple[str, str, str, str]]] = []
         new_cuts: list[int] = []
         out_len = 0
         for p, q in pairwise(bounds):
@@ -462,7 +464,7 @@ class _Stage:
             if m is not None:
                 v = m[2]
                 if trace and v != text[p:q]:
-                    units.append((p, q, out_len, out_len + len(v), "phrase", m[3], text[p:q]))
+                    units.append((p, q, out_len, out_len + len(v), ("phrase", text[p:q], "", m[3])))
             else:
                 gap = text[p:q]
                 v = gap.translate(table)
@@ -614,17 +616,17 @@ class Converter:
         if len(changed) == 1:
             # One stage changed anything: its units are already in input coordinates.
             k, units = changed[0]
-            spans = _runs(text, [(u[0], u[1], u[2], u[3], (u[4], u[6], "", u[5])) for u in units], maps[k][0])
+            spans = _runs(text, units, maps[k][0])
         else:
             index = [_Index(units) for _, units in maps]
             pieces = []
             for k, (_, units) in enumerate(maps):
-                for s_, e, _os, _oe, kind, src, before in units:
+                for s_, e, _os, _oe, info in units:
                     a, b = s_, e
                     for prev in reversed(index[:k]):
                         a = prev.back(a, True)
                         b = prev.back(b, False)
-                    pieces.append((a, b, -1, -1, (kind, before, "", src)))
+                    pieces.append((a, b, -1, -1, info))
             pieces.sort(key=lambda p: (p[0], p[1]))
             spans = _runs(text, pieces, out, index)
         if _apply(text, spans) != out:  # never expected; stay truthful if it happens
@@ -671,12 +673,12 @@ class _Index:
         j = bisect_right(self.out_starts, x) - 1
         if j < 0:
             return x
-        s, e, os_, oe, kind = self.units[j][:5]
+        s, e, os_, oe, info = self.units[j]
         if x >= oe:
             return x - oe + e
         if x == os_:
             return s
-        if (oe - os_) == (e - s) and kind == "char":
+        if (oe - os_) == (e - s) and info[0] == "char":
             return s + (x - os_)
         return s if is_start else e
 
@@ -685,12 +687,12 @@ class _Index:
         j = bisect_right(self.starts, x) - 1
         if j < 0:
             return x
-        s, e, os_, oe, kind = self.units[j][:5]
+        s, e, os_, oe, info = self.units[j]
         if x >= e:
             return x - e + oe
         if x == s:
             return os_
-        if (oe - os_) == (e - s) and kind == "char":
+        if (oe - os_) == (e - s) and info[0] == "char":
             return os_ + (x - s)
         return os_ if is_start else oe
 

@@ -218,6 +218,10 @@ def _reason_prefix(config: str) -> str:
 def _reason(config: str, span: Span) -> str:
     """What converted a run: each phrase or run of characters and its dictionary."""
     units = span.units
+    if len(units) == 1:
+        kind, before, _, src = units[0]
+        name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"
+        return f"{_reason_prefix(config)}{name} {before} ({src})"
     shown = []
     for kind, before, _, src in units[:6]:
         name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"
