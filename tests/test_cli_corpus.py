@@ -118,6 +118,28 @@ def test_bad_records_reported_with_file_and_line(tmp_path, capsys) -> None:
     assert code == 0 and "left out 4 bad records and 0 unreadable inputs" in err
 
 
+def test_a_crash_in_a_step_is_reported_as_a_bad_record(tmp_path, capsys, monkeypatch) -> None:
+    from textfix.cleaner import Cleaner
+
+    real = Cleaner.clean
+
+    def fragile(self, text, **kw):
+        if "BOOM" in text:
+            raise RuntimeError("simulated step bug")
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(Cleaner, "clean", fragile)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "fine"}\n{"text": "BOOM here"}\n{"text": "業(yè)務"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["fix", str(src), "-o", str(out)], capsys)
+    assert code == cli.EXIT_INPUT
+    assert f"{src}:2: cleaning failed (RuntimeError: simulated step bug)" in err and not out.exists()
+    code, _, err = run(["fix", str(src), "-o", str(out), "--skip-bad"], capsys)
+    assert code == 0 and f"{src}:2: cleaning failed" in err and "left out 1 bad record" in err
+    assert [r["text"] for r in _records(out)] == ["fine", textfix.fix("業(yè)務")]
+
+
 def test_gzip_and_zstd_round_trip(tmp_path, capsys, jsonl) -> None:
     pytest.importorskip("zstandard")
     plain = tmp_path / "plain.jsonl"

@@ -155,6 +155,10 @@ class _Skip(Exception):
     pass
 
 
+class _Failed(Exception):
+    """Cleaning raised: a textfix bug, reported like a bad record rather than ending the run."""
+
+
 class _Worker:
     """Processes one chunk; keeps the per-chunk state in one place."""
 
@@ -168,6 +172,14 @@ class _Worker:
         self.timings = self.stats.step_seconds
 
     def clean(self, text: str, where: int | None) -> str:
+        try:
+            return self._clean(text, where)
+        except Exception as e:
+            self.stats.documents -= 1
+            raise _Failed(f"cleaning failed ({type(e).__name__}: {e}); this is a textfix bug, please report "
+                          "it with this record") from e
+
+    def _clean(self, text: str, where: int | None) -> str:
         st = self.stats
         st.documents += 1
         t0 = time.perf_counter()
@@ -201,7 +213,7 @@ class _Worker:
             self.result.fatal = self.chunk.items[0]
             return self.result
         if fmt == "parquet":
-            self.result.output = [None if v is None else self.clean(v, self.chunk.first + i)
+            self.result.output = [None if v is None else self._cell(v, self.chunk.first + i)
                                   for i, v in enumerate(self.chunk.items)]
             self.stats.bytes_out = sum(len(v.encode("utf-8", "surrogatepass")) for v in self.result.output if v is not None)
             return self.result
@@ -214,6 +226,13 @@ class _Worker:
         self.result.output = out
         self.stats.bytes_out = len(out)
         return self.result
+
+    def _cell(self, value: str, row: int) -> str:
+        try:
+            return self.clean(value, row)
+        except _Failed as e:  # a row cannot be left out of its table: it stays as it was
+            self.bad(row, f"row {row}: {e}; the value is kept unchanged")
+            return value
 
     def _text(self, data: bytes) -> bytes:
         decode = _decoder()
@@ -241,7 +260,11 @@ class _Worker:
                     f"{self.chunk.source}: decoded as {encoding}; {len(lost)} undecodable byte(s) replaced "
                     f"by U+FFFD (first at offset {lost[0]})"
                 )
-        cleaned = self.clean(text, None)
+        try:
+            cleaned = self.clean(text, None)
+        except _Failed as e:
+            self.bad(None, str(e))
+            return b""
         return cleaned.encode("utf-8", "surrogatepass")
 
     def _lines(self) -> bytes:
@@ -253,7 +276,12 @@ class _Worker:
             except UnicodeDecodeError as e:
                 self.bad(self.chunk.first + i, f"not UTF-8 (byte 0x{body[e.start]:02x} at column {e.start + 1})")
                 continue
-            out.append(self.clean(text, self.chunk.first + i).encode("utf-8", "surrogatepass") + end)
+            try:
+                cleaned = self.clean(text, self.chunk.first + i)
+            except _Failed as e:
+                self.bad(self.chunk.first + i, str(e))
+                continue
+            out.append(cleaned.encode("utf-8", "surrogatepass") + end)
         return b"".join(out)
 
     def _jsonl(self, name: str) -> bytes:
@@ -291,7 +319,11 @@ class _Worker:
         if not isinstance(value, str):
             self.bad(line, f"field {name!r} holds {_json_kind(value)}, not a string")
             raise _Skip
-        cleaned = self.clean(value, line)
+        try:
+            cleaned = self.clean(value, line)
+        except _Failed as e:
+            self.bad(line, str(e))
+            raise _Skip from None
         if cleaned == value:
             return raw if raw.endswith(b"\n") else raw + b"\n"
         obj[name] = cleaned
