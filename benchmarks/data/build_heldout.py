@@ -1,11 +1,12 @@
 """Build benchmarks/data/boilerplate_heldout.jsonl: pages labelled by hand for textfix.
 
 Source pages: the HTML test fixtures shipped in the sdist of GeneralNewsExtractor (`pip download
---no-binary :all: --no-deps gne==0.4.3`, tests/<site>/<n>.html), rendered with
+--no-binary :all: --no-deps gne==0.4.3`, tests/<site>/<n>.html) and one English page from
+trafilatura's sdist (2.3.1, tests/resources/), rendered with
 tools/render_html_text.py (block tags as line breaks). None of these pages is in the dev set
 (shared/devdata), and no rule was tuned on them. Labels are given per rendered line (the
 default is content) plus a few partial-line labels; the conventions are those of
-shared/devdata/README.md. Run: python benchmarks/data/build_heldout.py GNE_TESTS_DIR
+shared/devdata/README.md. Run: python benchmarks/data/build_heldout.py GNE_TESTS_DIR TRAFILATURA_RESOURCES_DIR
 """
 
 from __future__ import annotations
@@ -72,16 +73,41 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(229, 243, "navigation"), 244: "footer_contact", 245: "footer_contact", 246: "footer_copyright",
         247: "footer_copyright", **R(248, 253, "navigation"),
     }, []),
+    # batch 3: labelled after all rule changes, measured once (the untouched figures)
+    "thepaper/1.html": ("zh-Hans", "news", {
+        **R(0, 176, "navigation"), 177: "breadcrumb", 178: "breadcrumb", 180: "metadata", 181: "metadata",
+        **R(182, 186, "other"), 187: "caption", 221: "metadata", 222: "credits", 223: "footer_copyright",
+        224: "metadata", **R(225, 227, "other"), **R(228, 231, "related_links"), **R(232, 381, "other"),
+        **R(382, 441, "related_links"), **R(442, 450, "navigation"), 451: "footer_copyright", 452: "icp_filing",
+        453: "other",
+    }, [(451, "沪ICP证：…", "icp_filing")]),
+    "toutiao/4.html": ("zh-Hans", "news", {
+        **R(0, 8, "navigation"), **R(9, 13, "breadcrumb"), 14: "navigation", 15: "other",
+        **R(16, 19, "share_follow_qr"), 21: "metadata", 23: "caption", **R(37, 53, "metadata"),
+        **R(54, 64, "other"), **R(65, 128, "related_links"), 129: "share_follow_qr", 130: "share_follow_qr",
+        **R(131, 151, "related_links"), **R(152, 156, "share_follow_qr"),
+    }, []),
+    "trafilatura:mozilla.org.firefox.developer.html": ("en", "company", {
+        0: "navigation", **{k: "other" for k in (6, 7, 11, 12, 17, 21, 22, 26, 27, 30, 31, 35, 36, 40, 41, 45, 46)},
+        47: "navigation", 48: "footer_copyright", 49: "footer_copyright", **R(50, 59, "navigation"),
+        **R(60, 66, "share_follow_qr"), **R(67, 108, "navigation"),
+    }, []),
 }
 
 
-def build(tests_dir: Path) -> list[dict]:
+def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
     sys.path.insert(0, str(HERE.parent.parent / "tools"))
     from render_html_text import render
 
     out = []
     for path, (lang, kind, lines, partial) in SPECS.items():
-        text = render((tests_dir / path).read_bytes())
+        if path.startswith("trafilatura:"):
+            if trafilatura_dir is None:
+                continue
+            source = trafilatura_dir / path.split(":", 1)[1]
+        else:
+            source = tests_dir / path
+        text = render(source.read_bytes())
         starts: list[tuple[int, int]] = []
         pos = 0
         for chunk in text.split("\n"):
@@ -102,13 +128,16 @@ def build(tests_dir: Path) -> list[dict]:
                 if x < y:
                     labels.append({"start": x, "end": y, "label": "boilerplate" if cat else "content",
                                    "category": cat or "body"})
-        out.append({"id": "h-" + path.replace("/", "-").removesuffix(".html"), "url": f"GeneralNewsExtractor tests/{path}",
+        origin = (f"trafilatura tests/resources/{path.split(':', 1)[1]}" if path.startswith("trafilatura:")
+                  else f"GeneralNewsExtractor tests/{path}")
+        name = path.split(":", 1)[-1].replace("/", "-").removesuffix(".html")
+        out.append({"id": "h-" + name, "url": origin,
                     "lang": lang, "type": kind, "text": text, "labels": labels})
     return out
 
 
 if __name__ == "__main__":
-    recs = build(Path(sys.argv[1]))
+    recs = build(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
     with open(HERE / "boilerplate_heldout.jsonl", "w", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
