@@ -377,7 +377,8 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                 if not m:
                     continue
                 if (doc.n[i] <= MAX_CHROME and not doc.sentence[i]) or (
-                        doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)):
+                        doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)) or (
+                        doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= 200):
                     doc.claim(i, rule)
                 else:
                     doc.claim(i, rule, s.start + m.start(), s.start + m.end())
@@ -607,13 +608,14 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
             protect.add(i)
         else:
             break
-    after_marker = False
+    after: str | None = None  # category of the list ("related_links") or comment thread ("other") we are in
     for i in range(core_b + 1, len(doc.segs)):
         if i in markers:
-            after_marker = True
+            after = doc.claims[i][-1][0]
             continue
-        if after_marker and i not in doc.claims and i not in protect and doc.n[i] <= 200:
-            doc.claim(i, None, category="related_links", rule_id="shape.after_list_marker", confidence=0.8)
+        if after and i not in doc.claims and i not in protect and doc.n[i] <= 200:
+            rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
+            doc.claim(i, None, category=after, rule_id=rid, confidence=0.8)
     punct = _ITEM_PUNCT.search
     core_lines = {doc.segs[core_a].line, doc.segs[core_b].line}
     for zone_range in (range(0, core_a), range(core_b + 1, len(doc.segs))):
@@ -709,7 +711,7 @@ def _spans(doc: _Doc) -> list[Span]:
         if left_clean and right_clean:
             a = line_a
             e = line_b
-            while e < n and text[e].isspace():
+            while e < n and (text[e].isspace() or (text[e] in "|丨｜" and _bar_line(text, e))):
                 e += 1
             if e < n or a == 0:
                 b = e
@@ -749,6 +751,13 @@ def _spans(doc: _Doc) -> list[Span]:
         out[-1][1] = n - 1 if text.endswith("\n") and a > 0 else n
         out = [m for m in out if m[1] > m[0]]
     return [Span(a, b, cat, rid, conf) for a, b, cat, rid, conf in out]
+
+
+def _bar_line(text: str, i: int) -> bool:
+    """Whether position ``i`` is on a line holding nothing but bars and spaces."""
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    return _is_sep(text[a : len(text) if b < 0 else b])
 
 
 _SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
