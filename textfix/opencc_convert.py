@@ -177,6 +177,21 @@ def _char_class(chars: Any, negate: bool = False) -> str:
 
 
 @cache
+def _commonness(source: DataSource) -> dict[str, int]:
+    """How many phrases of OpenCC's big phrase lexicons (both scripts) use each character: a
+    stand-in for how common a character is in running text."""
+    counts: dict[str, int] = {}
+    for name in ("STPhrases", "TSPhrases"):
+        path = source.dict_dir / f"{name}.txt"
+        if not path.is_file():
+            continue
+        for key, value in _load_dict(path).items():
+            for c in {*key, *value}:
+                counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+@cache
 def _identity() -> list[Any]:
     return list(range(_TABLE_SIZE))
 
@@ -184,7 +199,7 @@ def _identity() -> list[Any]:
 class _Stage:
     """One dictionary group applied with left-to-right longest match."""
 
-    def __init__(self, tiers: list[_Tier]) -> None:
+    def __init__(self, tiers: list[_Tier], commonness: dict[str, int] | None = None) -> None:
         self.tiers = tiers
         chars: dict[str, tuple[str, str]] = {}
         for tier in tiers:
@@ -238,9 +253,11 @@ class _Stage:
         multi_tiers = {i for i, t in enumerate(tiers) if t.multis}
         # Simple when every phrase lives in the first tier: the longest phrase always wins.
         self.simple = multi_tiers <= {0}
-        self._build_filter(found)
+        self._build_filter(found, commonness)
 
-    def _build_filter(self, found: dict[str, list[tuple[int, str, str]]]) -> None:
+    def _build_filter(
+        self, found: dict[str, list[tuple[int, str, str]]], commonness: dict[str, int] | None
+    ) -> None:
         """Prefilter for phrase work.
 
         A phrase whose value equals the character-by-character conversion of its key changes
@@ -261,6 +278,7 @@ class _Stage:
             return
         # Anchor on a character the phrase converts differently from the character table (an
         # ambiguous character such as 发 or 乾): few of them, so few positions need a look.
+        # Among those, the least common one (commonness: how many lexicon phrases use it).
         differing: dict[str, list[int]] = {}
         weight: dict[str, int] = {}
         for k in self.effective:
@@ -269,6 +287,8 @@ class _Stage:
             differing[k] = at or list(range(len(k)))
             for j in differing[k]:
                 weight[k[j]] = weight.get(k[j], 0) + 1
+        if commonness:
+            weight = {c: commonness.get(c, 0) for c in weight}
         # Keyed by the anchor and its right neighbour (or its left one at a phrase's end), so
         # most anchor hits are dismissed with one dictionary look-up.
         right: dict[str, set[tuple[int, int]]] = {}
@@ -493,10 +513,11 @@ class Converter:
         spec = json.loads(path.read_text(encoding="utf-8"))
         self.name = name
         self.source = source
+        common = _commonness(source)
         self.normalization = [_Stage(_tiers(n["dict"], source)) for n in spec.get("normalization", ())]
         seg = spec.get("segmentation")
         self.segmentation = _Stage(_tiers(seg["dict"], source)) if seg else None
-        self.chain = [_Stage(_tiers(c["dict"], source)) for c in spec["conversion_chain"]]
+        self.chain = [_Stage(_tiers(c["dict"], source), common) for c in spec["conversion_chain"]]
         # Segmenting with the first stage's own phrase dictionary never changes that stage's
         # result when its other dictionaries hold single characters only.
         first = self.chain[0]
