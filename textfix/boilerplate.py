@@ -454,8 +454,8 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         raw = doc.shadow[doc.segs[i].start : doc.segs[i].end]
         key = raw.strip(_EDGE_STRIP) or raw.strip()
         idx = rs.whole.get(key)
-        if idx is None and not key.isascii():
-            idx = rs.whole.get(fold(key).replace("｜", "|").replace("丨", "|"))
+        if idx is None and not key.isascii() and not rs.needs_fold.isdisjoint(key):
+            idx = rs.whole.get(fold(key))
         if idx is not None:
             doc.claim(i, rs.rules[idx])
     return markers
@@ -693,11 +693,14 @@ def _spans(doc: _Doc) -> list[Span]:
         else:
             merged.append([a, b, cat, rid, conf])
     groups: list[list[list[Any]]] = []
+    sep_run = _SEP_RUN.fullmatch
     for m in merged:
-        if groups and _is_sep(text[groups[-1][-1][1] : m[0]]) and "\n" not in text[groups[-1][-1][1] : m[0]]:
-            groups[-1].append(m)
-        else:
-            groups.append([m])
+        if groups:
+            gap_a = groups[-1][-1][1]
+            if sep_run(text, gap_a, m[0]) and text.find("\n", gap_a, m[0]) < 0:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
     out: list[list[Any]] = []
     for g in groups:
         for x, y in pairwise(g):
@@ -706,8 +709,8 @@ def _spans(doc: _Doc) -> list[Span]:
         line_a = text.rfind("\n", 0, a) + 1
         line_b = text.find("\n", b)
         line_b = n if line_b < 0 else line_b
-        left_clean = _is_sep(text[line_a:a])
-        right_clean = _is_sep(text[b:line_b])
+        left_clean = sep_run(text, line_a, a) is not None
+        right_clean = sep_run(text, b, line_b) is not None
         if left_clean and right_clean:
             a = line_a
             e = line_b
