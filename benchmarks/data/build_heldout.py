@@ -87,6 +87,22 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(54, 64, "other"), **R(65, 128, "related_links"), 129: "share_follow_qr", 130: "share_follow_qr",
         **R(131, 151, "related_links"), **R(152, 156, "share_follow_qr"),
     }, []),
+    # batch 4: labelled last, after every rule change; measured once (the final untouched figures)
+    "sxmu/1.html": ("zh-Hans", "gov", {
+        **R(0, 22, "navigation"), 23: "breadcrumb", 25: "metadata", 26: "metadata", 27: "duplicate",
+        202: "footer_copyright", 203: "footer_contact",
+    }, []),
+    "baijiahao/3.html": ("zh-Hans", "forum", {
+        **R(0, 2, "navigation"), 4: "metadata", 5: "metadata", **R(24, 36, "related_links"), 37: "footer_copyright",
+        38: "icp_filing", 39: "other",
+    }, [(37, "京ICP证030173号", "icp_filing")]),
+    "ifeng/1.html": ("zh-Hans", "news", {
+        **R(0, 26, "navigation"), 27: "breadcrumb", 28: "navigation", 30: "metadata", 31: "metadata", 32: "other",
+        33: "credits", 35: "caption", 41: "caption", 50: "caption", 59: "caption", 68: "caption", 80: "caption",
+        89: "caption", 106: "credits", 107: "other", **R(108, 263, "related_links"), 264: "share_follow_qr",
+        **R(265, 267, "navigation"), 268: "related_links", 269: "related_links", **R(270, 281, "ads"),
+        282: "navigation", 283: "footer_copyright",
+    }, []),
     "trafilatura:mozilla.org.firefox.developer.html": ("en", "company", {
         0: "navigation", **{k: "other" for k in (6, 7, 11, 12, 17, 21, 22, 26, 27, 30, 31, 35, 36, 40, 41, 45, 46)},
         47: "navigation", 48: "footer_copyright", 49: "footer_copyright", **R(50, 59, "navigation"),
