@@ -342,7 +342,7 @@ def _is_utf8(data: bytes) -> bool:
 def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` when zero bytes sit on one parity (ASCII-heavy UTF-16), else None."""
     n = len(data)
-    if n < 4 or n % 2:
+    if n < 8 or n % 2:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
