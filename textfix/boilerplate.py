@@ -39,6 +39,8 @@ _LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
 _EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
 
 _ITEM_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)|[:：]$")  # menu items carry none of these
+_CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|摄|攝)\s*")
+_CREDIT_TAIL = re.compile(r"\s*(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
 _BARS = re.compile(r"[|丨｜]")
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
@@ -397,8 +399,9 @@ def _photo_credit(doc: _Doc, i: int, rx: re.Pattern[str], rule: Rule) -> None:
     if not m:
         return
     total = s.end - doc.segs[first].start
-    name = re.sub(r"^(?:记者|通讯员|摄影|摄)\s*", "", doc.text[m.start() : m.end()]).strip()
-    doc.add_field("photographer", re.sub(r"\s*摄(?:影)?\s*(?:[(（].*)?$", "", name))
+    if rule.action == "extract":
+        name = _CREDIT_HEAD.sub("", doc.text[m.start() : m.end()]).strip()
+        doc.add_field("photographer", _CREDIT_TAIL.sub("", name))
     if total <= 200:
         for k in range(first, i + 1):
             if not doc.whole_claimed(k):
