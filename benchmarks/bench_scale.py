@@ -507,7 +507,7 @@ def main() -> None:
         results["single_core_mbps"] = figures
         del docs
     if "cli" not in args.skip:
-        sizes = sorted({round(args.size / 8, 1), round(args.size / 4, 1), round(args.size / 2, 1), args.size})
+        sizes = sorted({round(args.size / 16, 1), round(args.size / 4, 1), args.size})
         rows, points = cli_scaling(corpus, args.workdir, sizes)
         emit("CLI: textfix fix --format jsonl -j N", rows,
              ["input", "jobs", "seconds", "CPU s", "MB/s", "peak RSS sum MB", "peak PSS sum MB", "peak RSS one process MB",
