@@ -382,8 +382,9 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                         doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)) or (
                         doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= 200):
                     doc.claim(i, rule)
-                else:
-                    doc.claim(i, rule, s.start + m.start(), s.start + m.end())
+                else:  # inside a long segment only the matches go
+                    for mm in rx.finditer(piece):
+                        doc.claim(i, rule, s.start + mm.start(), s.start + mm.end())
                 if rule.action == "extract":
                     name = "icp_number" if rule.field == "icp" else rule.field
                     doc.add_field(name, doc.text[s.start + m.start() : s.start + m.end()])
@@ -903,7 +904,7 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
     out = _cut(text, spans)
     # Removing chrome moves the content core; run again until nothing more goes, so the step
     # is idempotent (fix(fix(x)) == fix(x)). Later passes map back to input offsets.
-    for _ in range(3):
+    for _ in range(6):
         if not spans:
             break
         more, meta2, notes2 = _analyse(out, cfg, model)
