@@ -133,3 +133,13 @@ def test_random_mixtures_match_reference(config: str, data: st.DataObject) -> No
     parts = data.draw(st.lists(st.one_of(st.sampled_from(pool), st.text(max_size=3)), max_size=25))
     text = "".join(parts)
     assert get_converter(config).convert(text) == reference(config, text)
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2t", "s2twp", "tw2sp", "hk2sp", "s2hkp", "jp2t"])
+def test_every_effective_phrase_is_found_by_the_prefilter(config: str) -> None:
+    """The prefilter's own invariant: each phrase that converts differently from its
+    characters is caught by its anchor, alone and inside a clause."""
+    for stage in get_converter(config).chain:
+        for key in stage.effective:
+            assert stage._clauses(key) == [(0, len(key))], key
+            assert stage._clauses("，" + key + "。") == [(1, len(key) + 1)], key
