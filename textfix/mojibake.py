@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain as _chain
 from typing import Any
 
 from .charmodel import Score
@@ -178,17 +177,37 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
 
 
 # UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
-# cp1252 text read as latin-1: judged through ftfy's candidate.
-_OTHER_CODEPAGES = re.compile(
-    "[\u0080-\u009f]|[\u0420\u0421\u0413][\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"
-    "|[\u0102\u0139\u00c4\u00c2][\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"
-)
+# cp1252 text read as latin-1: judged through ftfy's candidate. One leading class keeps the
+# scan fast; the second character is checked in Python.
+_OTHER_LEAD = re.compile("[\u0080-\u009f\u0420\u0421\u0413\u0102\u0139\u00c4\u00c2]")
+_OTHER_SECOND = {
+    "cyrillic": re.compile("[\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"),
+    "central": re.compile("[\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"),
+}
+
+
+def _other_codepage_hits(text: str) -> list[int]:
+    out = []
+    for m in _OTHER_LEAD.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c <= "\u009f":
+            out.append(p)
+            continue
+        nxt = text[p + 1 : p + 2]
+        if not nxt:
+            continue
+        kind = "cyrillic" if c in "\u0420\u0421\u0413" else "central"
+        if _OTHER_SECOND[kind].match(nxt):
+            out.append(p)
+    return out
+
 
 # Han beside half-width katakana: the texture of UTF-8 read as Shift_JIS.
 _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
 
 # Two consecutive 3-byte UTF-8 sequences: what a CJK codec's bytes of real mojibake contain.
-_UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+_UTF8_PAIR = re.compile(rb"(?:(?:[\xe3-\xed][\x80-\xbf]|\xef[\xbc-\xbf])[\x80-\xbf]){2}")
 
 
 def _hits(text: str, lost_marks: bool = True) -> list[int]:
@@ -198,19 +217,25 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     """
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     hits: list[int] = []
-    for m in _chain(cjk_pair.finditer(text), _halfwidth_beside_han(text)):
+    suspects = _suspect_set()
+    for m in cjk_pair.finditer(text):
         p = m.start()
         window = text[max(0, p - 4) : p + 8]
-        if (lost_marks and _REPLACEMENT in window) or any(
-            _UTF8_PAIR.search(window.encode(codec, "replace")) for codec in _PREFILTER_CODECS
-        ):
+        # Garbled runs are dense with suspects; two rare characters side by side are not enough.
+        if sum(1 for c in window if c in suspects) < 3 and _REPLACEMENT not in window:
+            continue
+        if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
+            hits.append(p)
+    for m in _halfwidth_beside_han(text):
+        p = m.start()
+        if _codec_check(text[max(0, p - 4) : p + 8]):
             hits.append(p)
     for m in latin_pair.finditer(text):
         g = m.group()
         if g[0] in trigger or g[1] in trigger:
             hits.append(m.start())
     hits.extend(m.start() for m in latin_in_cjk.finditer(text))
-    hits.extend(m.start() for m in _OTHER_CODEPAGES.finditer(text))
+    hits.extend(_other_codepage_hits(text))
     if lost_marks and _REPLACEMENT in text:
         p = text.find(_REPLACEMENT)
         while p >= 0:
@@ -221,6 +246,11 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
 
 
 _PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
+
+
+def _codec_check(window: str) -> bool:
+    """True when the window's bytes in some CJK codec hold two UTF-8 CJK characters in a row."""
+    return any(_UTF8_PAIR.search(window.encode(codec, "replace")) for codec in _PREFILTER_CODECS)
 
 
 def _halfwidth_beside_han(text: str) -> list[re.Match[str]]:
