@@ -337,9 +337,13 @@ class _Stage:
             p = m.start()
             if p < done:
                 continue
-            combos = right.get(text[p : p + 2], ())
-            if p:
-                combos += left.get(text[p - 1 : p + 1], ())
+            combos = right.get(text[p : p + 2])
+            if p and left:
+                more = left.get(text[p - 1 : p + 1])
+                if more is not None:
+                    combos = more if combos is None else combos + more
+            if combos is None:
+                continue
             for i, length in combos:
                 s = p - i
                 if s >= 0 and text[s : s + length] in effective:
