@@ -95,12 +95,43 @@ def clean_share(recs: list[dict], masker: Masker) -> float:
 
 
 def mbps(fn: Callable[[str], object], texts: list[str], megabytes: float) -> float:
+    """MB/s of plain-text input per CPU second of this process (one core; fair on a shared
+    machine, where wall time also counts other processes)."""
     docs = repeat_to_size(texts, megabytes)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for d in docs:
         fn(d)
-    dt = time.perf_counter() - t0
+    dt = time.process_time() - t0
     return utf8_size(docs) / 1e6 / dt if dt else float("inf")
+
+
+def speed_runner(name: str, lang: str) -> Callable[[str], object] | None:
+    """The tool's own work on one document (peers get their HTML built outside the timing)."""
+    if name == "textfix":
+        from textfix.boilerplate import strip_boilerplate
+
+        return strip_boilerplate
+    wrap_cache: dict[str, str] = {}
+
+    def wrapped(text: str) -> str:
+        if text not in wrap_cache:
+            wrap_cache[text] = _wrap([x for x in text.split("\n") if x.strip()])
+        return wrap_cache[text]
+
+    if name == "jusText":
+        try:
+            import justext
+        except ImportError:
+            return None
+        stop = justext.get_stoplist("English") if lang == "en" else frozenset()
+        extra = {} if lang == "en" else {"stopwords_low": 0, "stopwords_high": 0}
+        return lambda t: justext.justext(wrapped(t).encode("utf-8"), stop, encoding="utf-8", **extra)
+    try:
+        from boilerpy3 import extractors
+    except ImportError:
+        return None
+    ex = extractors.ArticleExtractor()
+    return lambda t: ex.get_content(wrapped(t))
 
 
 def extraction(recs: list[dict]) -> tuple[int, int, int, int]:
@@ -140,7 +171,12 @@ def main() -> None:
                     rows.append([f"{set_name}/{lang} ({len(sub)} docs)", name, "not installed"] + [""] * 7)
                     continue
                 s: Score = score(sub, masker)
-                speed = mbps(masker, [r["text"] for r in sub], args.mb if name == "textfix" else args.mb / 4)
+                runner = speed_runner(name, lang)
+                texts = [r["text"] for r in sub]
+                if runner is not None and name != "textfix":
+                    for t in texts:
+                        runner(t)  # build the HTML outside the timed run
+                speed = mbps(runner, texts, args.mb if name == "textfix" else args.mb / 4) if runner else float("nan")
                 rows.append([f"{set_name}/{lang} ({len(sub)} docs)", name, s.precision, s.recall, s.f1,
                              f"{100 * s.content_loss:.2f}%", f"{100 * s.worst_doc_loss:.1f}%",
                              f"{100 * clean_share(sub, masker):.2f}%", s.category_recall(MARKER_CATEGORIES), speed])
@@ -164,7 +200,10 @@ def main() -> None:
     from textfix.boilerplate import strip_boilerplate
 
     alone = mbps(lambda t: strip_boilerplate(t), [r["text"] for r in sets["dev"] + sets["heldout"]], args.mb)
-    print(f"\nstrip_boilerplate alone, all documents repeated to {args.mb} MB: {alone:.1f} MB/s (one core)")
+    print(f"\nstrip_boilerplate alone, all documents repeated to {args.mb} MB: {alone:.1f} MB/s per CPU second")
+    seeds = [r["text"] for r in sets["dev"] if r["type"] == "seed"]
+    if seeds:
+        print(f"strip_boilerplate alone on the five seeds: {mbps(strip_boilerplate, seeds, args.mb):.1f} MB/s per CPU second")
 
 
 if __name__ == "__main__":

@@ -531,22 +531,26 @@ def _title_line(doc: _Doc, title: int) -> list[int]:
 
 
 def _duplicates(doc: _Doc, title: list[int]) -> None:
+    """Later copies of the title: whole segments, or glued to the start of one."""
     if not title:
         return
     key = _SPACES.sub("", doc.shadow[doc.segs[title[0]].start : doc.segs[title[-1]].end])
     if len(key) < 8:
         return
-    for i in range(title[-1] + 1, len(doc.segs)):
+    starts = [s.start for s in doc.segs]
+    probe = key[:4]
+    pos = doc.segs[title[-1]].end
+    while (pos := doc.shadow.find(probe, pos)) >= 0:  # C-speed search, then check the segment
+        i = bisect_right(starts, pos) - 1
+        pos += 1
         s = doc.segs[i]
-        if doc.whole_claimed(i):
-            continue
-        if doc.shadow[s.start] != key[0]:
+        if s.start != pos - 1 or doc.whole_claimed(i):
             continue
         piece = doc.shadow[s.start : s.end]
         flat = _SPACES.sub("", piece)
         if flat == key:
             doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
-        elif len(key) >= 8 and flat.startswith(key) and " " not in piece[: len(key)]:
+        elif flat.startswith(key) and " " not in piece[: len(key)]:
             doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
 
 
@@ -556,19 +560,19 @@ _LINE_CONTEXT = frozenset(("footer_copyright", "footer_contact", "icp_filing", "
 def _line_context(doc: _Doc, protect: set[int]) -> None:
     """Outside the core, short leftovers on a footer/metadata line go with it
     ("版权所有 湖南省中医药研究院附属医院 Copyright ©"): position plus line context."""
-    by_line: dict[int, list[int]] = {}
-    for i, s in enumerate(doc.segs):
-        by_line.setdefault(s.line, []).append(i)
-    for idxs in by_line.values():
-        if len(idxs) < 2 or any(doc.zone[i] == "core" for i in idxs):
+    seen_lines: set[int] = set()
+    for i in sorted(doc.claims):
+        first, last = doc.line_first[i], doc.line_last[i]
+        if first == last or first in seen_lines or doc.claims[i][-1][0] not in _LINE_CONTEXT:
             continue
-        cats = [doc.claims[i][-1] for i in idxs if i in doc.claims and doc.claims[i][-1][0] in _LINE_CONTEXT]
-        if not cats:
+        seen_lines.add(first)
+        idxs = range(first, last + 1)
+        if any(doc.zone[k] == "core" for k in idxs):
             continue
-        cat = cats[0][0]
-        for i in idxs:
-            if i not in doc.claims and i not in protect and not doc.sentence[i] and doc.n[i] <= 40:
-                doc.claim(i, None, category=cat, rule_id="ctx.same_line", confidence=0.75)
+        cat = doc.claims[i][-1][0]
+        for k in idxs:
+            if k not in doc.claims and k not in protect and not doc.sentence[k] and doc.n[k] <= 40:
+                doc.claim(k, None, category=cat, rule_id="ctx.same_line", confidence=0.75)
 
 
 def _follow_context(doc: _Doc) -> None:

@@ -152,9 +152,8 @@ def ruleset() -> RuleSet:
             pre = _PREFILTER.match(r.pattern)
             if not pre:
                 raise ValueError(f"boilerplate rule {r.id}: a regex needs a (?#pre:...) list of literals")
-            for lit in pre.group(1).split("|"):
-                for v in _variants(lit):
-                    literal_rules.setdefault(v, []).append(len(regexes))
+            for lit in pre.group(1).split("|"):  # used as written: a prefilter stays narrow
+                literal_rules.setdefault(lit, []).append(len(regexes))
             regexes.append((i, re.compile(r.pattern, re.M)))
     automaton.make_automaton()
     literals = sorted(literal_rules, key=len, reverse=True)
