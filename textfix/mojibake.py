@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from .charmodel import Score
@@ -323,7 +324,7 @@ def run(text: str, config: Config) -> StepOutput:
     current = _apply(text, accepted)
     maps = [accepted]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False)
+        more = _analyse(current, keep_rejected=False, lost_marks=False)
         if not more:
             break
         for f in more:
@@ -392,10 +393,10 @@ def _merged_edits(original: str, final: str, spans: list[tuple[int, int, Finding
 # Analysis
 
 
-def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
+def _analyse(text: str, keep_rejected: bool, lost_marks: bool = True) -> list[Finding]:
     if not text or text.isascii():
         return []
-    hits = _hits(text)
+    hits = _hits(text, lost_marks)
     if not hits:
         return []
     findings: list[Finding] = []
@@ -409,26 +410,39 @@ def _analyse(text: str, keep_rejected: bool) -> list[Finding]:
     return sorted(accepted + _non_overlapping(rejected, by_gain=True), key=lambda f: f.start)
 
 
+_SPACE_BACK = re.compile(r"\s(?=\S*\Z)")
+
+
 def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
-    """Line-bounded windows around prefilter hits, ``_WINDOW`` chars each side, merged."""
+    """Line-bounded windows around prefilter hits, ``_WINDOW`` chars each side, merged, and
+    widened to the nearest space so that no word is cut."""
+    clusters: list[list[int]] = []
+    for h in hits:
+        if clusters and h - clusters[-1][1] <= 2 * _WINDOW and "\n" not in text[clusters[-1][1] : h]:
+            clusters[-1][1] = h
+        else:
+            clusters.append([h, h])
     out: list[tuple[int, int]] = []
     n = len(text)
-    for h in hits:
-        line_lo = text.rfind("\n", 0, h) + 1
-        line_hi = text.find("\n", h)
+    for first, last in clusters:
+        line_lo = text.rfind("\n", 0, first) + 1
+        line_hi = text.find("\n", last)
         line_hi = n if line_hi < 0 else line_hi
-        lo = max(line_lo, h - _WINDOW)
-        hi = min(line_hi, h + _WINDOW)
-        # Never cut a word: widen to the nearest space (within reason).
-        while lo > line_lo and lo > h - 4 * _WINDOW and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < line_hi and hi < h + 4 * _WINDOW and not text[hi].isspace():
-            hi += 1
+        lo = max(line_lo, first - _WINDOW)
+        hi = min(line_hi, last + _WINDOW)
+        far_lo = max(line_lo, first - 4 * _WINDOW)
+        m = _SPACE_BACK.search(text, far_lo, lo)
+        lo = m.end() if m else far_lo
+        m2 = _SPACE.search(text, hi, min(line_hi, last + 4 * _WINDOW))
+        hi = m2.start() if m2 else min(line_hi, last + 4 * _WINDOW)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
     return out
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _non_overlapping(findings: list[Finding], by_gain: bool = False) -> list[Finding]:
@@ -541,13 +555,20 @@ def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(classes)
 
 
+@lru_cache(maxsize=4096)
+def _score_cached(text: str) -> Score:
+    from .charmodel import score
+
+    return score(text)
+
+
 def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     """The model's score plus a penalty for each character of a class the surrounding text
     does not use: an exotic class (another alphabet, a symbol, a combining mark), or Han,
     kana and Hangul in a context of some length that has none."""
-    from .charmodel import model, score
+    from .charmodel import model
 
-    sc = score(with_context)
+    sc = _score_cached(with_context)
     foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
     foreign = sum(1 for k in model().classes(run) if k in foreign_classes and k not in around)
     if not foreign:
@@ -575,7 +596,14 @@ def _best_inner(text: str) -> tuple[str, list[str], int] | None:
 # CJK readings of UTF-8 bytes
 
 
-@cache
+def _encoder(reading: str):  # type: ignore[no-untyped-def]
+    @cache
+    def enc(ch: str) -> bytes:
+        return _encode_cjk(ch, reading)
+
+    return enc
+
+
 def _encode_cjk(ch: str, reading: str) -> bytes:
     if ch == _REPLACEMENT:
         return bytes([_PH])
@@ -588,6 +616,7 @@ def _encode_cjk(ch: str, reading: str) -> bytes:
 
 
 _PUA = re.compile("[\ue000-\uf8ff]")
+_ENCODERS = {reading: _encoder(reading) for reading in _CJK_READINGS}
 _LOSSY_QUESTION = re.compile(r"(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f])")
 
 
@@ -631,12 +660,9 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
 
 
 def _encode_window(window: str, reading: str) -> tuple[bytes, list[int]]:
-    chunks = [_encode_cjk(ch, reading) for ch in window]
-    offs = [0]
-    total = 0
-    for b in chunks:
-        total += len(b)
-        offs.append(total)
+    enc = _ENCODERS[reading]
+    chunks = list(map(enc, window))
+    offs = list(accumulate(map(len, chunks), initial=0))
     return b"".join(chunks), offs
 
 
