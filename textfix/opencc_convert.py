@@ -306,19 +306,21 @@ class _Stage:
 
     # -- matching ---------------------------------------------------------------------------
     def matches(
-        self, text: str, cuts: list[int] | None = None, exact: bool = False
+        self, text: str, cuts: list[int] | None = None, exact: bool = False,
+        clauses: list[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int, str, str]]:
         """Phrase matches OpenCC makes, left to right: (start, end, value, dictionary).
 
         ``cuts`` are segment boundaries no match may cross. Unless ``exact``, matches that
-        cannot change the output (outside clauses holding an effective phrase) are skipped.
+        cannot change the output (outside clauses holding an effective phrase) are skipped;
+        ``clauses`` passes those clauses when already known.
         """
         if exact or self.automaton is None:
             return self._matches(text, cuts)
         if self.anchor_re is None:
             return []
         out: list[tuple[int, int, str, str]] = []
-        for cs, ce in self._clauses(text):
+        for cs, ce in self._clauses(text) if clauses is None else clauses:
             sub_cuts = [c - cs for c in cuts[bisect_right(cuts, cs) : bisect_left(cuts, ce)]] if cuts else None
             out.extend((s + cs, e + cs, v, src) for s, e, v, src in self._matches(text[cs:ce], sub_cuts))
         return out
@@ -418,9 +420,9 @@ class _Stage:
         return self.anchor_re is not None and bool(self._clauses(text))
 
     # -- applying ---------------------------------------------------------------------------
-    def apply(self, text: str) -> str:
+    def apply(self, text: str, clauses: list[tuple[int, int]] | None = None) -> str:
         """Convert ``text`` as one segment."""
-        matches = self.matches(text)
+        matches = self.matches(text, clauses=clauses)
         table = self.table
         if not matches:
             return text.translate(table)
@@ -466,12 +468,12 @@ class _Stage:
             o += len(r)
 
     def apply_segments(
-        self, text: str, cuts: list[int], trace: bool
+        self, text: str, cuts: list[int], trace: bool, clauses: list[tuple[int, int]] | None = None
     ) -> tuple[str, list[int], list[tuple[int, int, int, int, tuple[str, str, str, str]]]]:
         """Convert ``text`` cut into segments at ``cuts``; return the output, the cuts in output
         coordinates, and (when ``trace``) the changed units
         ``(start, end, out_start, out_end, (kind, before, "", dictionary))``."""
-        matches = self.matches(text, cuts)
+        matches = self.matches(text, cuts, clauses=clauses)
         table = self.table
         # Consecutive boundaries delimit either exactly one match or a gap piece: matches never
         # cross a cut and never overlap.
@@ -583,18 +585,21 @@ class Converter:
         edges.discard(len(text))
         return sorted(edges)
 
-    def _stage_cuts(self, i: int, stage: _Stage, current: str, text: str, aligned: bool) -> list[int] | None:
-        """The cuts stage ``i`` needs on ``current``: none where it places no effective phrase,
-        local ones where its input is still aligned with ``text``; None: segment everything."""
+    def _stage_cuts(
+        self, i: int, stage: _Stage, current: str, text: str, aligned: bool
+    ) -> tuple[list[int], list[tuple[int, int]] | None] | None:
+        """The cuts stage ``i`` needs on ``current`` and the clauses where it places effective
+        phrases (None: not computed): no cuts where it places none, local ones where its input
+        is still aligned with ``text``. None: segment the whole text first."""
         seg = self.segmentation
         if seg is None or (i == 0 and self._first_ignores_cuts) or stage.anchor_re is None:
-            return []
+            return [], None
         clauses = stage._clauses(current)
         if not clauses:
-            return []
+            return [], clauses
         if not aligned or seg.single_keys or seg.automaton is None:
             return None
-        return self._cuts_in(text, clauses)
+        return self._cuts_in(text, clauses), clauses
 
     def convert(self, text: str) -> str:
         """Convert ``text`` exactly as OpenCC does with this config."""
@@ -607,10 +612,16 @@ class Converter:
         current = text
         aligned = True
         for i, stage in enumerate(chain):
-            cuts = self._stage_cuts(i, stage, current, text, aligned)
-            if cuts is None:
+            found = self._stage_cuts(i, stage, current, text, aligned)
+            if found is None:
                 return self._convert_segmented(text)
-            current = stage.apply_segments(current, cuts, trace=False)[0] if cuts else stage.apply(current)
+            cuts, clauses = found
+            if clauses == []:
+                current = current.translate(stage.table)
+            elif cuts:
+                current = stage.apply_segments(current, cuts, False, clauses)[0]
+            else:
+                current = stage.apply(current, clauses)
             aligned = aligned and stage.aligned
         return current
 
@@ -672,13 +683,15 @@ class Converter:
         cuts: list[int] | None = self._cuts(base) if with_cuts else []
         aligned = True
         for i, stage in enumerate(self.chain):
+            clauses = None
             if not with_cuts:
-                cuts = self._stage_cuts(i, stage, current, base, aligned)
-                if cuts is None:
+                found = self._stage_cuts(i, stage, current, base, aligned)
+                if found is None:
                     return None
+                cuts, clauses = found
                 aligned = aligned and stage.aligned
             assert cuts is not None
-            current, new_cuts, units = stage.apply_segments(current, cuts, trace=True)
+            current, new_cuts, units = stage.apply_segments(current, cuts, True, clauses)
             if with_cuts:
                 cuts = new_cuts
             maps.append((current, units))
