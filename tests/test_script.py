@@ -194,3 +194,13 @@ def test_odd_strings_never_crash(text: str) -> None:
         out = run(text, Config(script=target))
         assert apply_edits(text, out.edits) == fast(text, Config(script=target))
     assert convert_script("頭\ud800髮") == "头\ud800发"
+
+
+def test_region_to_region_without_one_config_is_left_alone_with_a_note() -> None:
+    cfg = Config(script="zh-TW", script_source="zh-HK")
+    text = "這是香港的書。"
+    out = run(text, cfg)
+    assert out.edits == [] and any("zh-Hant first" in n for n in out.notes)
+    assert fast(text, cfg) == text
+    with pytest.raises(ValueError, match="zh-Hant first"):
+        convert_script(text, "zh-TW", "zh-HK")

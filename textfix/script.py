@@ -246,7 +246,11 @@ def _decide(text: str, config: Config, out: StepOutput) -> list[tuple[int, int, 
         out.notes.append("script: left alone, no character specific to either script")
         return None
     source = config.script_source if config.script_source != "auto" else "zh-Hant"
-    plan = _plan(text, target, source, info.simplified, info.traditional)
+    try:
+        plan = _plan(text, target, source, info.simplified, info.traditional)
+    except ValueError as exc:
+        out.notes.append(f"script: left alone ({exc})")
+        return None
     if all(c is None for _, _, c in plan):
         out.notes.append(f"script: already {target}, left alone")
         return None
