@@ -31,7 +31,7 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DIGITS = re.compile(r"\d[\d,]*")
 _SPACES = re.compile(r"[\s|丨｜]+")
-_SIGNOFF = re.compile(r"(?:局|委|委员会|办公室|政府|中心|协会|公司|厅|院|会|部|处|科|站|所|社)$")
+_SIGNOFF = re.compile(r"(?:局|委|委员会|委員會|办公室|辦公室|政府|中心|协会|協會|公司|厅|廳|院|会|會|部|处|處|科|站|所|社)$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_LABEL = re.compile(r"\(?[\u3400-\u9fff]{2}")  # labels of two or more Han characters
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
@@ -233,7 +233,7 @@ def _hits(rs: RuleSet, shadow: str) -> tuple[list[tuple[int, int, Rule]], list[t
     for h in labels:
         if kept and h[0] < kept[-1][1]:
             continue  # inside a longer label that starts earlier ("信息来源:" over "来源:")
-        if h[0] > 0 and shadow[h[0] - 1] in "据料" and h[2].field == "source":
+        if h[0] > 0 and shadow[h[0] - 1] in "据料據" and h[2].field == "source":
             continue  # 数据来源 / 资料来源 name a chart's source inside content
         kept.append(h)
     return kept, kws
@@ -458,7 +458,7 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         raw = doc.shadow[doc.segs[i].start : doc.segs[i].end]
         key = raw.strip(_EDGE_STRIP) or raw.strip()
         idx = rs.whole.get(key)
-        if idx is None and not key.isascii() and not rs.needs_fold.isdisjoint(key):
+        if idx is None and not key.isascii():
             idx = rs.whole.get(fold(key))
         if idx is not None:
             doc.claim(i, rs.rules[idx])
@@ -653,7 +653,8 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
 
 def _captions_in_core(doc: _Doc) -> None:
     """Runs of short lines inside the core that end like photo captions ("胡大剑 致辞")."""
-    ends = ("致辞", "讲话", "发言", "现场", "合影", "留念", "签约仪式", "揭牌仪式", "颁奖")
+    ends = ("致辞", "讲话", "发言", "现场", "合影", "留念", "签约仪式", "揭牌仪式", "颁奖",
+            "致詞", "講話", "發言", "現場", "簽約儀式", "揭牌儀式", "頒獎")
     i = 0
     segs = doc.segs
     while i < len(segs):

@@ -1,10 +1,10 @@
 """The boilerplate rule table: loaded from ``_data/boilerplate_rules.tsv`` and compiled once.
 
-Keywords and field labels go into one Aho-Corasick automaton (pyahocorasick); the few
-regular expressions are compiled individually. Everything matches on a *shadow* of the text
-(:func:`fold`): Traditional folded to Simplified, full-width ASCII to ASCII, A-Z to a-z,
-odd spaces to a space. The fold maps one code point to one, so offsets in the shadow are
-offsets in the text.
+Keywords and field labels go into one Aho-Corasick automaton (pyahocorasick), each in
+Simplified and Traditional forms (from the one-to-one fold table built by
+tools/build_boilerplate_fold.py) and with punctuation in both widths; the few regular
+expressions are expanded the same way and share one prefilter scan. The text itself is only
+lower-cased (:func:`shadow`): folding every character would cost more than all the matching.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class RuleSet:
     fold_table: dict[int, int]
     scanner: re.Pattern[str]  # one alternation of every regex's prefilter literals
     literal_rules: dict[str, tuple[int, ...]]  # prefilter literal -> indexes into ``regexes``
-    needs_fold: frozenset[str]  # characters the fold changes (Traditional, full-width letters)
+    traditional: dict[str, str]  # Simplified character -> Traditional forms folding to it
 
 
 def _parse(text: str) -> tuple[str, list[Rule]]:
@@ -91,7 +91,8 @@ def _parse(text: str) -> tuple[str, list[Rule]]:
 # Punctuation a pattern may meet in either width; variants are added to the automaton
 # instead of folding the text (folding every character costs more than matching).
 _WIDTH_VARIANTS = {":": ":：", "(": "(（", ")": ")）", ",": ",，", "!": "!！", "?": "?？", ";": ";；", "|": "|丨｜", "/": "/／"}
-_MAX_VARIANTS = 16
+_MAX_VARIANTS = 64
+_WIDTH_VARIANTS_ALL = "".join(v[1:] for v in _WIDTH_VARIANTS.values())
 
 
 def _fold_table() -> dict[int, int]:
@@ -102,9 +103,8 @@ def _fold_table() -> dict[int, int]:
         if line and not line.startswith("#"):
             t, s = line.split("\t")
             table[ord(t)] = ord(s)
-    for lo, hi in ((0xFF10, 0xFF19), (0xFF41, 0xFF5A)):  # full-width digits, a-z
-        for cp in range(lo, hi + 1):
-            table[cp] = cp - 0xFEE0
+    for cp in range(0xFF41, 0xFF5B):  # full-width a-z (full-width digits stay: regexes use \d)
+        table[cp] = cp - 0xFEE0
     for cp in range(0xFF21, 0xFF3B):  # full-width A-Z
         table[cp] = cp - 0xFEE0 + 32
     for cp in range(ord("A"), ord("Z") + 1):
@@ -112,13 +112,44 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
-def _variants(pattern: str) -> list[str]:
-    """``pattern`` with each punctuation mark in both widths (capped)."""
+def _traditional_forms(table: dict[int, int]) -> dict[str, str]:
+    """Simplified character -> the Traditional characters that fold to it (from the fold table)."""
+    rev: dict[str, str] = {}
+    for t, s in table.items():
+        if 0x4E00 <= s <= 0x9FFF or 0x3400 <= s <= 0x4DBF:
+            rev[chr(s)] = rev.get(chr(s), "") + chr(t)
+    return rev
+
+
+def _variants(pattern: str, rev: dict[str, str]) -> list[str]:
+    """``pattern`` in both scripts and with punctuation in both widths (capped)."""
     out = [""]
     for ch in pattern:
-        opts = _WIDTH_VARIANTS.get(ch, ch)
+        opts = _WIDTH_VARIANTS.get(ch, ch) + rev.get(ch, "")
         out = [o + c for o in out for c in opts][:_MAX_VARIANTS]
     return out
+
+
+def _expand_regex(pattern: str, rev: dict[str, str]) -> str:
+    """A regex written in Simplified that also matches Traditional: each Han character with
+    Traditional forms becomes a character class (or joins the class it is in)."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            step = 6 if pattern.startswith("u", i + 1) else 2  # keep \uXXXX and \d as they are
+            out.append(pattern[i : i + step])
+            i += step
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        forms = rev.get(ch, "")
+        out.append(ch + forms if in_class else (f"[{ch}{forms}]" if forms else ch))
+        i += 1
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +160,7 @@ def ruleset() -> RuleSet:
     text = resources.files(__package__).joinpath("_data/boilerplate_rules.tsv").read_text(encoding="utf-8")
     version, rules = _parse(text)
     table = _fold_table()
+    rev = _traditional_forms(table)
     automaton = ahocorasick.Automaton()
     whole: dict[str, int] = {}
     regexes: list[tuple[int, re.Pattern[str]]] = []
@@ -140,7 +172,7 @@ def ruleset() -> RuleSet:
             if r.kind == "label" and pattern[-1] in ":|/" and len(pattern) > 1:
                 forms.append(pattern[:-1].rstrip() + " " + pattern[-1])  # "责编 |" as well as "责编|"
             for form in forms:
-                for v in _variants(form):
+                for v in _variants(form, rev):
                     if v in automaton:
                         if automaton.get(v)[0] != i:
                             raise ValueError(f"boilerplate rule {r.id}: pattern {r.pattern!r} already used by another rule")
@@ -152,36 +184,38 @@ def ruleset() -> RuleSet:
             pre = _PREFILTER.match(r.pattern)
             if not pre:
                 raise ValueError(f"boilerplate rule {r.id}: a regex needs a (?#pre:...) list of literals")
-            for lit in pre.group(1).split("|"):  # used as written: a prefilter stays narrow
-                literal_rules.setdefault(lit, []).append(len(regexes))
-            regexes.append((i, re.compile(r.pattern, re.M)))
+            for lit in pre.group(1).split("|"):  # narrow: script variants only, no width variants
+                for v in _variants(lit, rev) if not lit.isascii() else [lit]:
+                    if v.isascii() or v == lit or not set(v) & set(_WIDTH_VARIANTS_ALL):
+                        literal_rules.setdefault(v, []).append(len(regexes))
+            regexes.append((i, re.compile(pre.group(0) + _expand_regex(r.pattern[pre.end() :], rev), re.M)))
     automaton.make_automaton()
     literals = sorted(literal_rules, key=len, reverse=True)
     scanner = re.compile("|".join(re.escape(x) for x in literals))
-    needs_fold = frozenset(chr(c) for c in table if not 0x41 <= c <= 0x5A)
     return RuleSet(version, tuple(rules), automaton, whole, tuple(regexes), table,
-                   scanner, {k: tuple(v) for k, v in literal_rules.items()}, needs_fold)
+                   scanner, {k: tuple(v) for k, v in literal_rules.items()}, rev)
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
+_FULLWIDTH_LETTER = re.compile("[\uff41-\uff5a]")
+_FULLWIDTH_FOLD = {c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}
 
 
 def shadow(text: str) -> str:
-    """The matching shadow of ``text``: same length, one code point for one.
-
-    A-Z lower-cased; Traditional characters and full-width letters/digits folded only when
-    the text has some (a C-speed check), because folding every character is the slow part.
-    Punctuation keeps its width: patterns come in both widths instead.
+    """The matching shadow of ``text``: the same length, one code point for one: A-Z
+    lower-cased and nothing else (``str.lower`` runs at C speed). Keywords, labels and
+    regexes come in both scripts and both punctuation widths instead, because folding the
+    text character by character would cost more than all the matching.
     """
-    rs = ruleset()
     low = text.lower()
-    if len(low) != len(text):  # rare: a character whose lower case is longer
+    if len(low) != len(text):  # rare: a character whose lower case is longer ("İ")
         low = text.translate(_ASCII_LOWER)
-    if not rs.needs_fold.isdisjoint(low):  # C-speed check; most text has nothing to fold
-        low = low.translate(rs.fold_table)
+    if _FULLWIDTH_LETTER.search(low):  # rare: ＩＣＰ
+        low = low.translate(_FULLWIDTH_FOLD)
     return low
 
 
 def fold(text: str) -> str:
-    """Fold a short string completely (script, width of letters, case): for comparison keys."""
+    """Fold a short string completely (script, width of letters, case): for comparison keys.
+    Never used on whole documents: ``str.translate`` is the slow part of any fold."""
     return text.translate(ruleset().fold_table)
