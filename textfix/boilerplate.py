@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -992,8 +993,43 @@ def run(text: str, config: Config) -> StepOutput:
         out.metadata["boilerplate_spans"] = [s.to_dict() for s in result.spans]
         return out
     for s in result.spans:
-        out.edits.append(Edit(s.start, s.end, "", f"boilerplate: {s.category}", s.category, s.rule, s.confidence))
+        out.edits.append(Edit(s.start, s.end, "", _reason(s), s.category, s.rule, s.confidence))
     return out
+
+
+_SHAPE_REASONS = {
+    "shape.short_run": "a run of short unpunctuated lines outside the article (a menu)",
+    "shape.after_list_marker": "in a list after a 'related articles' heading, below the article",
+    "shape.after_comments_marker": "in the comment thread below the article",
+    "shape.caption_run": "short lines between paragraphs that end like photo captions",
+    "ctx.same_line": "left over on a footer or metadata line outside the article",
+    "ctx.follow_name": "the account name after a follow/QR prompt",
+    "dup.title": "a second copy of the title",
+    "dup.title_glued": "a copy of the title glued to the first sentence",
+    "model.repeated": "a line this site repeats on many pages (BoilerplateModel), outside the article",
+}
+
+
+@lru_cache(maxsize=1)
+def _rules_by_id() -> dict[str, Rule]:
+    return {r.id: r for r in ruleset().rules}
+
+
+def _reason(span: Span) -> str:
+    """Why a span went, in words: the rule's pattern, or the shape evidence."""
+    text = _SHAPE_REASONS.get(span.rule)
+    if text is None:
+        rule = _rules_by_id().get(span.rule)
+        what = {"label": "field label", "kw": "keyword", "whole": "whole line", "re": "pattern"}
+        if rule is None:
+            text = span.rule
+        elif rule.kind == "re":
+            text = f"the {rule.id[3:]} pattern ({rule.id})"
+        else:
+            text = f"{what[rule.kind]} {rule.pattern!r} ({rule.id})"
+        if rule and rule.zone != "any":
+            text += " outside the article" if rule.zone == "edge" else f" in the page {rule.zone}"
+    return f"boilerplate ({span.category}): {text}"
 
 
 def fast(text: str, config: Config) -> str:
