@@ -3,6 +3,7 @@ that looks like chrome but must stay, Traditional/Simplified parity."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -295,3 +296,20 @@ def test_model_rejects_foreign_files(tmp_path: Path) -> None:
     bad.write_text('{"format": "other"}', encoding="utf-8")
     with pytest.raises(ValueError, match="not a textfix boilerplate model"):
         BoilerplateModel.load(bad)
+
+
+def test_model_learning_command(tmp_path: Path) -> None:
+    from textfix.boilerplate_model import main
+
+    files = []
+    for i in range(5):
+        p = tmp_path / f"page{i}.txt"
+        p.write_text(_site_page(i), encoding="utf-8")
+        files.append(str(p))
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text("".join(f'{{"text": {json.dumps(_site_page(i), ensure_ascii=False)}}}\n' for i in range(5, 8)),
+                     encoding="utf-8")
+    out = tmp_path / "model.json"
+    assert main([str(out), *files, str(jsonl), "--min-docs", "4"]) == 0
+    model = BoilerplateModel.load(out)
+    assert model.documents == 8 and model.min_docs == 4 and model.is_repeated("协会概况")

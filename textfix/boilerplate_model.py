@@ -95,3 +95,39 @@ class BoilerplateModel:
     def load_cached(path: str) -> BoilerplateModel:
         """:meth:`load`, cached per process (the pipeline calls this once per document)."""
         return BoilerplateModel.load(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m textfix.boilerplate_model OUT.json FILE...``: learn a model from text files
+    (one document each) or JSON-lines files (``--field``, default ``text``) and save it; then
+    ``textfix fix --boilerplate-model OUT.json ...`` uses it."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m textfix.boilerplate_model", description=main.__doc__)
+    parser.add_argument("out", help="where to write the model (JSON)")
+    parser.add_argument("files", nargs="+", help="text files, or .jsonl files of records")
+    parser.add_argument("--field", default="text", help="field holding the text in .jsonl records")
+    parser.add_argument("--min-docs", type=int, default=3, help="documents a line must occur in (default 3)")
+    parser.add_argument("--min-share", type=float, default=0.3, help="share of documents, 0..1 (default 0.3)")
+    args = parser.parse_args(argv)
+
+    def documents() -> Iterable[str]:
+        for name in args.files:
+            path = Path(name)
+            if path.suffix == ".jsonl":
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        yield str(json.loads(line).get(args.field, ""))
+            else:
+                yield path.read_text(encoding="utf-8", errors="replace")
+
+    model = BoilerplateModel.learn(documents(), min_docs=args.min_docs, min_share=args.min_share)
+    model.save(args.out)
+    kept = sum(1 for v in model.counts.values() if v >= model.min_docs)
+    print(f"learned from {model.documents} documents: {kept} repeated lines -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
