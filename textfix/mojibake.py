@@ -455,12 +455,20 @@ def _non_overlapping(findings: list[Finding], by_gain: bool = False) -> list[Fin
     return sorted(kept, key=lambda f: f.start)
 
 
+def _latin_signs(window: str) -> bool:
+    """Whether ftfy could have anything to say: single-byte codepage characters, C1 controls
+    or signs of cp1251/cp1250 mojibake (pure CJK mojibake is not its business)."""
+    _, _, _, trigger = _scans()
+    return any(c in trigger for c in window) or bool(_other_codepage_hits(window))
+
+
 def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     candidates: list[_Candidate] = []
     window = text[lo:hi]
     candidates.extend(_cjk_candidates(window, lo))
     candidates.extend(_single_byte_candidates(window, lo))
-    candidates.extend(_ftfy_candidates(window, lo))
+    if _latin_signs(window):
+        candidates.extend(_ftfy_candidates(window, lo))
     findings = [_judge(text, c) for c in candidates]
     findings = [f for f in findings if f is not None]
     return findings
@@ -518,6 +526,9 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         # Western text is ftfy's home ground: without its agreement, demand much more.
         margin = 3 * margin + _WESTERN_EXTRA
     gain = before.best - after.best
+    if cand.chain[0].startswith(("utf-8 read as", "ftfy:")):
+        # Valid 3-byte UTF-8 inside single-byte text is unlikely by chance: evidence per sequence.
+        gain += _UTF8_EVIDENCE * sum(1 for c in best_rep if "\u0800" <= c < "\ufffd")
     accepted = gain >= margin
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
     return Finding(
@@ -875,13 +886,13 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         variants = [tok]
         if "?" in tok and _LOSSY_QUESTION.search(tok):
             variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
+        seen: set[bytes] = set()
         for reading in _SB_READINGS:
             for variant in variants:
                 data = _encode_token(variant, reading)
-                if data is None:
-                    continue
-                if data.isascii():
-                    continue
+                if data is None or data.isascii() or data in seen:
+                    continue  # identical bytes under another reading: nothing new to decode
+                seen.add(data)
                 lossy = _REPLACEMENT in variant
                 for source, codec in _SB_SOURCES.items():
                     if source != "utf-8" and non_ascii < 2:
@@ -977,8 +988,19 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
         return []
     steps = [f"{a} {b}" for a, b in plan if a in ("encode", "decode")]
     chain = "ftfy: " + ", ".join(steps or [f"{a} {b}" for a, b in plan])
-    # One candidate per changed region, so that each is judged on its own.
+    # One candidate per changed region, so that each is judged on its own: per space-separated
+    # token when ftfy kept the tokens, else from a character diff.
     out: list[_Candidate] = []
+    src_tokens, fix_tokens = window.split(" "), fixed.split(" ")
+    if len(src_tokens) == len(fix_tokens):
+        pos = 0
+        for a, b in zip(src_tokens, fix_tokens, strict=True):
+            if a != b:
+                out.append(_Candidate(offset + pos, offset + pos + len(a), b, [chain]))
+            pos += len(a) + 1
+        for cand in out:
+            cand.supported = _western_only(cand.replacement)
+        return out
     sm = difflib.SequenceMatcher(None, window, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
@@ -997,6 +1019,7 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
 
 
 _WESTERN_EXTRA = 10.0
+_UTF8_EVIDENCE = 1.5
 
 
 def _ftfy_agrees(original: str, replacement: str) -> bool:
