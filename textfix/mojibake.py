@@ -180,14 +180,19 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
 # UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
 # cp1252 text read as latin-1: judged through ftfy's candidate. One leading class keeps the
 # scan fast; the second character is checked in Python.
-_OTHER_LEAD = re.compile("[\u0080-\u009f\u0420\u0421\u0413\u0102\u0139\u00c4\u00c2]")
+_OTHER_LEAD = re.compile("[\u0080-\u009f\u0420\u0421\u0413\u0432\u0102\u0139\u00c4\u00c2\u00c3\u00d7]")
+_CP1252_SPECIALS = "\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122\u20ac"
 _OTHER_SECOND = {
     "cyrillic": re.compile("[\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"),
     "central": re.compile("[\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"),
+    "hebrew": re.compile(f"[{_CP1252_SPECIALS}]"),
+    "a0": re.compile("[ \u00a0]"),
 }
 
 
 def _other_codepage_hits(text: str) -> list[int]:
+    """C1 controls; UTF-8 Cyrillic, Central European or Hebrew read as cp1251/cp1250/cp1252;
+    ``Ã`` whose following no-break space became a space."""
     out = []
     for m in _OTHER_LEAD.finditer(text):
         p = m.start()
@@ -198,7 +203,14 @@ def _other_codepage_hits(text: str) -> list[int]:
         nxt = text[p + 1 : p + 2]
         if not nxt:
             continue
-        kind = "cyrillic" if c in "\u0420\u0421\u0413" else "central"
+        if c in "\u0420\u0421\u0413\u0432":
+            kind = "cyrillic"
+        elif c == "\u00d7":
+            kind = "hebrew"
+        elif c == "\u00c3" and nxt in " \u00a0":
+            kind = "a0"
+        else:
+            kind = "central"
         if _OTHER_SECOND[kind].match(nxt):
             out.append(p)
     return out
@@ -499,7 +511,8 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     while q < limit - p and original[-1 - q] == rep[-1 - q]:
         q += 1
     if p or q:
-        cand = _Candidate(cand.start + p, cand.end - q, rep[p : len(rep) - q], cand.chain, cand.lost)
+        cand = _Candidate(cand.start + p, cand.end - q, rep[p : len(rep) - q], cand.chain, cand.lost,
+                          cand.supported)
         original = text[cand.start : cand.end]
     left = text[max(0, cand.start - _CONTEXT) : cand.start]
     right = text[cand.end : cand.end + _CONTEXT]
