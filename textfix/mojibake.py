@@ -1012,7 +1012,7 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
                 out.append(_Candidate(offset + pos, offset + pos + len(a), b, [chain]))
             pos += len(a) + 1
         for cand in out:
-            cand.supported = _western_only(cand.replacement)
+            cand.supported = _alphabetic_only(cand.replacement)
         return out
     sm = difflib.SequenceMatcher(None, window, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -1027,7 +1027,7 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
     # ftfy's own heuristics are a strong prior for Western text: its Latin-only repairs need
     # only a small margin from the model.
     for cand in out:
-        cand.supported = _western_only(cand.replacement)
+        cand.supported = _alphabetic_only(cand.replacement)
     return out
 
 
@@ -1042,6 +1042,13 @@ def _ftfy_agrees(original: str, replacement: str) -> bool:
         return ftfy.fix_encoding(original) == replacement
     except Exception:  # ftfy must never crash the step
         return False
+
+
+def _alphabetic_only(s: str) -> bool:
+    """Latin, Greek, Cyrillic, Hebrew, Arabic ... text and punctuation: no CJK, no symbols."""
+    from .charmodel import model
+
+    return bool(s) and all(k in "LDSPAWYX" for k in model().classes(s))
 
 
 def _western_only(s: str) -> bool:
