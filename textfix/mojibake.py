@@ -75,6 +75,8 @@ _MARGIN_BASE = 3.0
 _MARGIN_PER_CHAR = 0.3
 # A short run repaired by the chain that longer runs in the same window clearly follow.
 _SUPPORTED_MARGIN = 1.0
+# ftfy's own alphabetic repairs: its heuristics already decided; the model must not object.
+_FTFY_MARGIN = 0.0
 _SHORT = 4  # non-ASCII characters below which a run cannot establish a CJK chain alone
 
 
@@ -534,7 +536,10 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         if sc.best + _MARGIN_BASE > after.best:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
-    margin = _SUPPORTED_MARGIN if cand.supported else _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
+    if cand.supported:
+        margin = _FTFY_MARGIN if cand.chain[0].startswith("ftfy:") else _SUPPORTED_MARGIN
+    else:
+        margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
     if cand.chain[0].startswith("utf-8 read as") and _western_only(best_rep) and not _ftfy_agrees(original, best_rep):
         # Western text is ftfy's home ground: without its agreement, demand much more.
         margin = 3 * margin + _WESTERN_EXTRA
