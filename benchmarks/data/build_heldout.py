@@ -103,6 +103,25 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(265, 267, "navigation"), 268: "related_links", 269: "related_links", **R(270, 281, "ads"),
         282: "navigation", 283: "footer_copyright",
     }, []),
+    # batch 5: labelled after the final code, measured once
+    "csdn/1.html": ("zh-Hans", "news", {
+        **R(0, 83, "navigation"), 84: "breadcrumb", 85: "breadcrumb", **R(87, 92, "metadata"), 90: "other",
+        93: "duplicate", 118: "footer_copyright", **R(119, 127, "related_links"), **R(128, 133, "share_follow_qr"),
+        **R(134, 162, "related_links"), **R(163, 166, "navigation"), 167: "footer_contact", 168: "icp_filing",
+        169: "footer_copyright", 170: "navigation",
+    }, []),
+    "gamersky/gamersky.html": ("zh-Hans", "news", {
+        **R(0, 7, "navigation"), 9: "metadata", 10: "other", 18: "related_links", 19: "credits",
+        **R(20, 23, "navigation"), 24: "ads", **R(25, 30, "other"), 31: "share_follow_qr", **R(32, 52, "related_links"),
+        53: "other", 54: "other", 55: "footer_copyright", 56: "navigation", 57: "navigation", **R(58, 66, "other"),
+    }, []),
+    "mingridapan/1.html": ("zh-Hans", "news", {
+        **R(0, 12, "navigation"), 13: "metadata", **R(14, 17, "related_links"), **R(18, 20, "share_follow_qr"),
+        21: "breadcrumb", 23: "metadata", 24: "metadata", 25: "other", 26: "other", 28: "metadata", 29: "other",
+        30: "other", 31: "share_follow_qr", 32: "share_follow_qr", **R(33, 47, "related_links"),
+        **R(48, 54, "navigation"), 55: "footer_copyright", 56: "footer_copyright", 57: "navigation",
+        58: "footer_copyright", 59: "other",
+    }, [(58, "京ICP备16058363号-1", "icp_filing")]),
     "trafilatura:mozilla.org.firefox.developer.html": ("en", "company", {
         0: "navigation", **{k: "other" for k in (6, 7, 11, 12, 17, 21, 22, 26, 27, 30, 31, 35, 36, 40, 41, 45, 46)},
         47: "navigation", 48: "footer_copyright", 49: "footer_copyright", **R(50, 59, "navigation"),
