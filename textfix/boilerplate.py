@@ -848,7 +848,7 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     # ... and a one-character label ("图|", "文:") only where no Han character precedes it
     # ("网站地图 | 联系我们" is a menu, not a photo credit)
     cuts = [(a, b) for a, b, r in labels
-            if (r.pattern[-1] in ":|/" or not r.pattern.isascii())
+            if (r.pattern[-1] in ":|/" or r.pattern[0] == "【")
             and (_HAN_LABEL.match(r.pattern) or a == 0 or not _HAN.match(shade, a - 1))]
     segs = split_segments(text, shade, cuts)
     if not segs:
