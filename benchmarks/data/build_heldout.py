@@ -122,6 +122,25 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(48, 54, "navigation"), 55: "footer_copyright", 56: "footer_copyright", 57: "navigation",
         58: "footer_copyright", 59: "other",
     }, [(58, "京ICP备16058363号-1", "icp_filing")]),
+    # batch 6: labelled after commit 51a84bd, measured once
+    "ednchina/1.html": ("zh-Hans", "news", {
+        **R(0, 119, "navigation"), 120: "other", 121: "ads", 123: "metadata", 124: "metadata", 125: "other",
+        126: "duplicate", 151: "credits", 152: "metadata", 153: "other", 154: "footer_copyright", 155: "metadata",
+        **R(156, 161, "other"), 158: "share_follow_qr", 162: "navigation", **R(163, 165, "related_links"),
+        166: "navigation", **R(167, 170, "share_follow_qr"), **R(171, 198, "other"), **R(189, 195, "share_follow_qr"),
+        **R(199, 222, "related_links"), 223: "ads", **R(224, 250, "other"), **R(251, 305, "related_links"),
+        **{k: "ads" for k in (256, 261, 266, 271, 276, 281, 305)}, **R(306, 309, "other"),
+        **R(310, 312, "share_follow_qr"), **R(313, 353, "navigation"), 315: "share_follow_qr", 316: "share_follow_qr",
+        354: "footer_copyright", 355: "footer_copyright", 356: "icp_filing", 357: "other", 358: "other", 359: "ads",
+    }, []),
+    "guancha/2.html": ("zh-Hans", "news", {
+        **R(0, 10, "navigation"), 12: "share_follow_qr", 13: "other", 14: "other", 15: "metadata",
+        **R(16, 18, "other"), 19: "metadata", 20: "metadata", 30: "other", 31: "metadata", 32: "metadata",
+        33: "credits", 34: "credits", **R(35, 52, "related_links"), **R(53, 277, "other"),
+        **R(278, 281, "navigation"), **R(282, 333, "related_links"), 334: "navigation", **R(335, 412, "related_links"),
+        **R(413, 423, "navigation"), 424: "footer_copyright", 425: "icp_filing", 426: "footer_contact",
+        427: "icp_filing", 428: "navigation", 429: "navigation", 430: "other",
+    }, [(425, "互联网新闻信息服务许可证：31220170001", "icp_filing")]),
     "trafilatura:mozilla.org.firefox.developer.html": ("en", "company", {
         0: "navigation", **{k: "other" for k in (6, 7, 11, 12, 17, 21, 22, 26, 27, 30, 31, 35, 36, 40, 41, 45, 46)},
         47: "navigation", 48: "footer_copyright", 49: "footer_copyright", **R(50, 59, "navigation"),
