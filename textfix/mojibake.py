@@ -174,7 +174,9 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
     s = _char_class(_suspects() + _REPLACEMENT)
     h = _char_class(high)
     cjk_pair = re.compile(f"[{s}][^\\n]{{0,2}}[{s}]")
-    latin_pair = re.compile(f"[{h}][{h}]")
+    # Two adjacent codepage characters, or two lead bytes each with an ASCII trail byte
+    # (Big5/GBK/Shift_JIS trail bytes 0x40-0x7E come out as ASCII: ``¤G¤Q``).
+    latin_pair = re.compile(f"[{h}][{h}]|[{h}][\\x40-\\x7e][{h}][\\x40-\\x7e]")
     latin_in_cjk = re.compile(r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]")
     return cjk_pair, latin_pair, latin_in_cjk, frozenset(trigger)
 
@@ -247,7 +249,7 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
             hits.append(p)
     for m in latin_pair.finditer(text):
         g = m.group()
-        if g[0] in trigger or g[1] in trigger:
+        if any(c in trigger for c in g):
             hits.append(m.start())
     hits.extend(m.start() for m in latin_in_cjk.finditer(text))
     hits.extend(_other_codepage_hits(text))
@@ -338,7 +340,7 @@ def run(text: str, config: Config) -> StepOutput:
     current = _apply(text, accepted)
     maps = [accepted]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, lost_marks=False)
+        more = _analyse(current, keep_rejected=False)
         if not more:
             break
         for f in more:
@@ -357,7 +359,7 @@ def run(text: str, config: Config) -> StepOutput:
     return out
 
 
-_MAX_PASSES = 3
+_MAX_PASSES = 4
 
 
 def _apply(text: str, findings: list[Finding]) -> str:
@@ -719,6 +721,8 @@ def _cjk_runs(
             orig = window[ii:jj]
             if _PUA.search(rep) or rep == orig or (lost and _recovered(rep) < 2):
                 continue
+            if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
+                continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
             if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
                 continue  # two clean Han characters re-decode by chance (2.4% of pairs)
             gain = _local_gain(window, ii, jj, rep)
