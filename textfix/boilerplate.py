@@ -42,6 +42,8 @@ _EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
 _ITEM_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)|[:：]$")  # menu items carry none of these
 _CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|摄|攝)\s*")
 _CREDIT_TAIL = re.compile(r"\s*(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
+_RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)前")
+_ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a sentence
 _BARS = re.compile(r"[|丨｜]")
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
@@ -266,7 +268,9 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             i += 1
             continue
         own_value = doc.shadow[b : s.end].strip()
-        if doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40) or (
+        if rule.id in _ANY_VALUE and doc.n[i] <= 2 * MAX_CHROME:
+            pass  # "原标题：…！" quotes a whole headline
+        elif doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40) or (
             rule.field in _VALUE_NOT_SENTENCE and _SENTENCE_END.search(own_value)
         ):
             doc.notes.append(f"label {rule.pattern!r} at {s.start} starts a sentence: left alone")
@@ -873,6 +877,13 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
                 strong.add(i)
                 if r.action == "marker" and doc.n[i] <= (b - a) + 8:
                     walls.add(i)
+    # short UI words ("举报", "回复", "分享") and relative times ("3小时前") are chrome wherever they
+    # are: they weigh against the core, so a comment thread below an article stays outside it
+    for i, seg in enumerate(segs):
+        if doc.n[i] <= 10 and not doc.sentence[i]:
+            piece = shade[seg.start : seg.end]
+            if piece.strip(_EDGE_STRIP) in rs.whole or _RELTIME.fullmatch(piece):
+                strong.add(i)
     _find_core(doc, strong, walls)
     _apply_labels(doc, labels)
     _apply_regexes(doc, rs)
