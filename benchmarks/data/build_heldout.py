@@ -141,6 +141,12 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(413, 423, "navigation"), 424: "footer_copyright", 425: "icp_filing", 426: "footer_contact",
         427: "icp_filing", 428: "navigation", 429: "navigation", 430: "other",
     }, [(425, "互联网新闻信息服务许可证：31220170001", "icp_filing")]),
+    # batch 7: labelled after commit 43776e8, measured once
+    "shanxi/1.html": ("zh-Hans", "gov", {
+        **R(0, 19, "navigation"), **R(20, 22, "breadcrumb"), **R(25, 27, "metadata"), **R(28, 32, "other"),
+        33: "share_follow_qr", 34: "caption", 43: "share_follow_qr", **R(44, 707, "navigation"),
+        708: "footer_copyright", 709: "icp_filing", 710: "icp_filing", 711: "other",
+    }, []),
     "trafilatura:mozilla.org.firefox.developer.html": ("en", "company", {
         0: "navigation", **{k: "other" for k in (6, 7, 11, 12, 17, 21, 22, 26, 27, 30, 31, 35, 36, 40, 41, 45, 46)},
         47: "navigation", 48: "footer_copyright", 49: "footer_copyright", **R(50, 59, "navigation"),
