@@ -179,7 +179,7 @@ class _Doc:
         return i in self.full
 
     def add_field(self, name: str, value: str) -> None:
-        value = value.strip(_EDGE_STRIP + "，。;,")
+        value = value.strip().strip(_EDGE_STRIP + "，。;,").strip()
         if value:
             self.fields.setdefault(name, []).append(value)
 
