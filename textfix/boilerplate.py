@@ -891,6 +891,11 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     t = _find_title(doc)
     title = _title_line(doc, t) if t is not None else []
     protect.update(title)
+    if title and title[0] > 0:  # a headline above the title line (title and subtitle) stays too
+        k = title[0] - 1
+        if k not in doc.claims and not doc.sentence[k] and 8 <= doc.n[k] <= 60 \
+                and doc.segs[k].line == doc.segs[title[0]].line - 1:
+            protect.add(k)
     markers = _apply_keywords(doc, rs, kws, protect)
     _duplicates(doc, title)
     _line_context(doc, protect)
