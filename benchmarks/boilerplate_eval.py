@@ -2,7 +2,8 @@
 
 Sets (JSON lines ``{"id", "lang", "type", "text", "labels": [{"start", "end", "label", "category"}]}``):
 - ``dev``: shared/devdata/boilerplate/{seeds_labels,full_pages}.jsonl (rules were tuned on these);
-- ``heldout``: benchmarks/data/boilerplate_heldout.jsonl (labelled for textfix, never tuned on).
+- ``heldout``: benchmarks/data/boilerplate_heldout.jsonl (labelled for textfix in batches after
+  the rules were written; see benchmarks/data/boilerplate_heldout.md for the untuned figures).
 
 Pinyin annotations (``版權(quán)``) are removed first with the pipeline's own pinyin step and the
 labels re-mapped, because the boilerplate step runs after it.
