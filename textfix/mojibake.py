@@ -542,9 +542,10 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         margin = _FTFY_MARGIN if cand.chain[0].startswith("ftfy:") else _SUPPORTED_MARGIN
     else:
         margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
-    if cand.chain[0].startswith("utf-8 read as") and _western_only(best_rep) and not _ftfy_agrees(original, best_rep):
-        # Western text is ftfy's home ground: without its agreement, demand much more.
-        margin = 3 * margin + _WESTERN_EXTRA
+    if cand.chain[0].startswith("utf-8 read as") and not _has_cjk(best_rep) and not _ftfy_agrees(original, best_rep):
+        # Non-CJK results are ftfy's home ground: without its agreement, demand much more,
+        # and never accept stray symbols or letters of other alphabets.
+        margin = float("inf") if _has_exotic(best_rep) else 3 * margin + _WESTERN_EXTRA
     gain = before.best - after.best
     if cand.chain[0].startswith(("utf-8 read as", "ftfy:")):
         # Valid 3-byte UTF-8 inside single-byte text is unlikely by chance: evidence per sequence.
@@ -702,6 +703,7 @@ def _cjk_runs(
 ) -> list[_Candidate]:
     starts = {o: i for i, o in enumerate(offs)}
     out: list[_Candidate] = []
+    han_around = _HAN.search(window) is not None
     for bs, be in spans:
         i = _snap_up(starts, bs)
         j = _snap_down(starts, be)
@@ -723,6 +725,8 @@ def _cjk_runs(
                 continue
             if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
                 continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
+            if han_around and _has_exotic(rep):
+                continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
             if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
                 continue  # two clean Han characters re-decode by chance (2.4% of pairs)
             gain = _local_gain(window, ii, jj, rep)
@@ -761,6 +765,21 @@ def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
     left = window[i - 1 : i]
     right = window[j : j + 1]
     return (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _has_cjk(s: str) -> bool:
+    from .charmodel import model
+
+    return any(k in "HKGQ" for k in model().classes(s))
+
+
+def _has_exotic(s: str) -> bool:
+    from .charmodel import model
+
+    return any(k in _EXOTIC for k in model().classes(s))
 
 
 def _all_exotic(s: str) -> bool:
@@ -879,6 +898,20 @@ def _encode_sb(ch: str, reading: str) -> bytes | None:
         return None
 
 
+@lru_cache(maxsize=8)
+def _reading_run(reading: str) -> re.Pattern[str]:
+    """Runs of printable characters that ``reading`` can encode (and U+FFFD, a lost byte)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    chars = set()
+    for b in range(0x80, 0x100):
+        try:
+            chars.add(bytes([b]).decode(reading))
+        except UnicodeDecodeError:
+            continue
+    return re.compile(f"[\\x21-\\x7e\ufffd{_char_class(''.join(chars))}]+")
+
+
 def _encode_token(token: str, reading: str) -> bytes | None:
     """``token`` in a single-byte codec, U+FFFD as the lost-byte placeholder; None if impossible."""
     if _REPLACEMENT not in token:
@@ -901,35 +934,42 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         tokens = [(0, len(window))] if tokens else []
     if not tokens:
         return []
-    per_chain: dict[str, list[tuple[float, _Candidate]]] = {}
-    for s, e in tokens:
-        tok = window[s:e]
-        non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
-        variants = [tok]
-        if "?" in tok and _LOSSY_QUESTION.search(tok):
-            variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
-        seen: set[bytes] = set()
+    per_chain: dict[str, list[tuple[float, bool, _Candidate]]] = {}
+    seen: set[tuple[int, int, bytes]] = set()
+    for s0, e0 in tokens:
         for reading in _SB_READINGS:
-            for variant in variants:
-                data = _encode_token(variant, reading)
-                if data is None or data.isascii() or data in seen:
-                    continue  # identical bytes under another reading: nothing new to decode
-                seen.add(data)
-                lossy = _REPLACEMENT in variant
-                for source, codec in _SB_SOURCES.items():
-                    if source != "utf-8" and non_ascii < 2:
-                        continue
-                    decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
-                    if decoded is None:
-                        continue
-                    rep, lost = decoded
-                    if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
-                        continue
-                    chain = f"{source} read as {_SHORT_NAME[reading]}"
-                    cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
-                    gain = _local_gain(window, s, e, rep)
-                    short = source != "utf-8" and non_ascii < _SHORT
-                    per_chain.setdefault(chain, []).append((gain, short, cand))
+            # The part of the token this codepage can produce (cp437 has no curly quotes ...).
+            for m in _reading_run(reading).finditer(window, s0, e0):
+                s, e = m.span()
+                tok = window[s:e]
+                non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
+                if not non_ascii:
+                    continue
+                variants = [tok]
+                if "?" in tok and _LOSSY_QUESTION.search(tok):
+                    variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
+                for variant in variants:
+                    data = _encode_token(variant, reading)
+                    if data is None or data.isascii() or (s, e, data) in seen:
+                        continue  # identical bytes under another reading: nothing new to decode
+                    seen.add((s, e, data))
+                    lossy = _REPLACEMENT in variant
+                    for source, codec in _SB_SOURCES.items():
+                        if source != "utf-8" and non_ascii < 2:
+                            continue
+                        decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
+                        if decoded is None:
+                            continue
+                        rep, lost = decoded
+                        if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
+                            continue
+                        if source != "utf-8" and (_has_exotic(rep) or not _has_cjk(rep)):
+                            continue  # CJK bytes decode to CJK text, not to stray letters
+                        chain = f"{source} read as {_SHORT_NAME[reading]}"
+                        cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
+                        gain = _local_gain(window, s, e, rep)
+                        short = source != "utf-8" and non_ascii < _SHORT
+                        per_chain.setdefault(chain, []).append((gain, short, cand))
     if not per_chain:
         return []
 
@@ -1041,7 +1081,7 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
 
 
 _WESTERN_EXTRA = 10.0
-_UTF8_EVIDENCE = 1.5
+_UTF8_EVIDENCE = 3.0
 
 
 def _ftfy_agrees(original: str, replacement: str) -> bool:
