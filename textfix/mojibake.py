@@ -777,9 +777,10 @@ def _has_cjk(s: str) -> bool:
 
 
 def _has_exotic(s: str) -> bool:
+    """Letters of other alphabets, stray symbols, marks or controls (full-width forms are fine)."""
     from .charmodel import model
 
-    return any(k in _EXOTIC for k in model().classes(s))
+    return any(k in "XBEMUCO" for k in model().classes(s))
 
 
 def _all_exotic(s: str) -> bool:
