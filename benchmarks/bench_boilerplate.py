@@ -147,7 +147,8 @@ def extraction(recs: list[dict]) -> tuple[int, int, int, int]:
         if re.search(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", meta_text):
             has_date += 1
             got_date += md.date is not None
-        if re.search(r"(来源|來源|source)\s*[:：]?\s*\S", meta_text, re.I) and not re.search(r"(来源|來源)[于於]?\s*[:：]\s*$", meta_text):
+        # a source with a value ("来源：新华网"), not an empty label ("来源: | 发布时间") nor "来源于网络"
+        if re.search(r"(?:来源|來源|source)[:：]?\s*(?![|｜:：\s]|于|於|发布|發布|$)\S", meta_text, re.I):
             has_src += 1
             got_src += md.source is not None
     return has_date, got_date, has_src, got_src
