@@ -726,7 +726,9 @@ def _cjk_runs(
             if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
                 continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
             if han_around and _has_exotic(rep):
-                continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
+                if not lost:
+                    continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
+                rep = _mark_debris(rep)  # misaligned bytes around a lost one: not recovered characters
             if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
                 continue  # two clean Han characters re-decode by chance (2.4% of pairs)
             gain = _local_gain(window, ii, jj, rep)
@@ -768,6 +770,13 @@ def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _mark_debris(s: str) -> str:
+    """Stray letters of other alphabets and symbols in a lossy repair become U+FFFD."""
+    from .charmodel import model
+
+    return "".join(_REPLACEMENT if k in "XBEMUCO" else c for c, k in zip(s, model().classes(s), strict=True))
 
 
 def _has_cjk(s: str) -> bool:
