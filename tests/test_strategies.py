@@ -79,6 +79,7 @@ def test_handwritten_samples_are_nfc_and_trimmed() -> None:
         (lambda: tfs.clean_text([]), "empty"),
         (lambda: tfs.clean_text("zh-Hans"), "list"),
         (lambda: tfs.clean_text(min_sentences=0), "min_sentences"),
+        (lambda: tfs.clean_text(["ko"], min_sentences=500, max_sentences=500), "distinct"),
         (lambda: tfs.pinyin_annotated(min_annotated=0), "min_annotated"),
         (lambda: tfs.pinyin_annotated(min_annotated=3, max_annotated=2), "less than"),
         (lambda: tfs.pinyin_annotated(min_annotated=100), "raise max_sentences"),

@@ -382,6 +382,7 @@ def clean_text(
     ``"emoji"`` sentences are an emoji sequence on its own or attached to a sentence from another
     chosen script. A cleaner should return this text unchanged.
 
+    Sentences are distinct (a repeated line can legitimately be removed as a duplicate).
     Shrinks towards fewer sentences, the first script listed, and the shortest sentences.
     """
     chosen = _check_choices("scripts", scripts, CLEAN_SCRIPTS)
@@ -390,6 +391,12 @@ def clean_text(
     _check_range("min_sentences", min_sentences, "max_sentences", max_sentences)
     emoji = st.sampled_from(tuple(_templates()["emoji"]))
     others = tuple(s for s in chosen if s != "emoji")
+    capacity = sum(len(_pool(s)) for s in others) * (2 if "emoji" in chosen else 1) or len(_templates()["emoji"])
+    if min_sentences > capacity:
+        raise InvalidArgument(
+            f"min_sentences={min_sentences} distinct sentences cannot be drawn from {list(chosen)} "
+            f"(about {capacity} available); add scripts or lower min_sentences"
+        )
 
     def sentence(script: str) -> SearchStrategy[str]:
         if script != "emoji":
@@ -400,7 +407,7 @@ def clean_text(
         return st.tuples(host, emoji).map(lambda t: _join_sentences(list(t)))
 
     one = st.sampled_from(chosen).flatmap(sentence)
-    return st.lists(one, min_size=min_sentences, max_size=max_sentences).map("\n".join)
+    return st.lists(one, min_size=min_sentences, max_size=max_sentences, unique=True).map("\n".join)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,7 +435,8 @@ def mojibake(
     which the chain is lossless. ``lossy=True`` gives only examples that lost bytes (U+FFFD or
     ``?`` where they were); ``None`` gives both. Originals come from ``texts`` if given, else
     from real sentences the first layer's encoding can write (Chinese for GBK and Big5, Japanese
-    for Shift_JIS, Korean for EUC-KR, any script for UTF-8).
+    for Shift_JIS, Korean for EUC-KR, any script for UTF-8). User ``texts`` must hold characters
+    the chain changes (ASCII-only text survives UTF-8 read as Latin-1 unchanged and is skipped).
 
     Shrinks towards fewer layers, layers earlier in :data:`SUPPORTED_LAYERS`, lossless over
     lossy, and shorter originals.
@@ -510,7 +518,7 @@ def _mojibake(
 
 def _originals(encoding: str) -> SearchStrategy[str]:
     pool = _pool_for(encoding)
-    return st.lists(st.sampled_from(pool), min_size=1, max_size=3).map(_join_sentences)
+    return st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True).map(_join_sentences)
 
 
 def _join_sentences(parts: list[str]) -> str:
@@ -581,7 +589,7 @@ def _pinyin(
     draw: Callable[..., Any], min_a: int, max_a: int | None, min_s: int, max_s: int
 ) -> PinyinAnnotated:
     readings: dict[str, list[str]] = _samples()["readings"]
-    sentences = draw(st.lists(st.sampled_from(_pool("zh-Hant")), min_size=min_s, max_size=max_s))
+    sentences = draw(st.lists(st.sampled_from(_pool("zh-Hant")), min_size=min_s, max_size=max_s, unique=True))
     original = "".join(sentences)
     candidates = list(dict.fromkeys(c for c in original if c in readings))
     assume(len(candidates) >= min_a)
@@ -676,7 +684,8 @@ def boilerplated(
     public-security numbers) filled in at random.
 
     ``original`` is the article's paragraphs joined by ``\\n``; ``spans`` locate every
-    boilerplate line in ``garbled``. Shrinks towards fewer, shorter paragraphs, fewer boilerplate
+    boilerplate line in ``garbled``. Paragraphs are distinct (a repeated paragraph can
+    legitimately be removed as a duplicate). Shrinks towards fewer, shorter paragraphs, fewer boilerplate
     lines, the first template of each category and small numbers.
     """
     chosen = _check_choices("categories", categories, BOILERPLATE_CATEGORIES)
@@ -719,8 +728,8 @@ def _boilerplated(
     fillers = _fillers()
     formatter = string.Formatter()
     paragraphs = draw(
-        st.lists(st.lists(st.sampled_from(_content_pool()), min_size=1, max_size=3).map("".join),
-                 min_size=min_p, max_size=max_p)
+        st.lists(st.lists(st.sampled_from(_content_pool()), min_size=1, max_size=3, unique=True).map("".join),
+                 min_size=min_p, max_size=max_p, unique=True)
     )
     kinds = draw(st.lists(st.sampled_from(categories), min_size=min_b, max_size=max_b))
     lines: list[tuple[str, str]] = []
