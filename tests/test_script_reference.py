@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -143,3 +144,18 @@ def test_every_effective_phrase_is_found_by_the_prefilter(config: str) -> None:
         for key in stage.effective:
             assert stage._clauses(key) == [(0, len(key))], key
             assert stage._clauses("，" + key + "。") == [(1, len(key) + 1)], key
+
+
+_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "devdata" / "script"
+
+
+@pytest.mark.parametrize(("corpus", "config"), [("simplified", "s2t"), ("traditional", "t2s"),
+                                                ("simplified", "s2twp"), ("traditional", "tw2sp")])
+def test_real_lines_match_reference(corpus: str, config: str) -> None:
+    path = _CORPUS / f"{corpus}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} not available")
+    lines = path.read_text(encoding="utf-8").split("\n")[::40]
+    converter = get_converter(config)
+    differing = [line for line in lines if converter.convert(line) != reference(config, line)]
+    assert differing == []
