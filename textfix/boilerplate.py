@@ -470,6 +470,11 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
     return markers
 
 
+def _heading_like(doc: _Doc, i: int) -> bool:
+    """Not a sentence, or a headline that ends in ! or ? ("…突破3000亿美元！魏少军：…")."""
+    return not doc.sentence[i] or (doc.n[i] <= 50 and doc.shadow.count("。", doc.segs[i].start, doc.segs[i].end) == 0)
+
+
 def _earlier_copy(doc: _Doc, i: int) -> int:
     """A title printed twice in a row: the first copy is the title, the second the duplicate."""
     s = doc.segs[i]
@@ -493,7 +498,7 @@ def _find_title(doc: _Doc) -> int | None:
             break
     if first_meta is not None:
         for i in range(first_meta - 1, -1, -1):
-            if i not in doc.claims and not doc.sentence[i] and 4 <= doc.n[i] <= 100:
+            if i not in doc.claims and _heading_like(doc, i) and 4 <= doc.n[i] <= 100:
                 return _earlier_copy(doc, i)
             if doc.segs[i].line < doc.segs[first_meta].line - 3:
                 break
@@ -505,7 +510,7 @@ def _find_title(doc: _Doc) -> int | None:
     best, best_score = None, -1
     seen = 0
     for i in range(limit - 1, -1, -1):
-        if i in doc.claims or doc.sentence[i] or not 6 <= doc.n[i] <= 100:
+        if i in doc.claims or not _heading_like(doc, i) or not 6 <= doc.n[i] <= 100:
             continue
         seen += 1
         if seen > 30:
@@ -557,6 +562,35 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
             doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
         elif flat.startswith(key) and " " not in piece[: len(key)]:
             doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
+
+
+def _lead_summary(doc: _Doc, protect: set[int]) -> None:
+    """An unlabelled summary above the article: an early paragraph whose opening words start a
+    later paragraph again (the page printed its lead twice)."""
+    if not doc.has_core:
+        return
+    starts = {s.start: i for i, s in enumerate(doc.segs)}
+    checked = 0
+    for i in range(max(0, doc.core[0] - 3), min(len(doc.segs), doc.core[0] + 3)):
+        if i in doc.claims or i in protect or not doc.sentence[i] or doc.n[i] < 30:
+            continue
+        checked += 1
+        s = doc.segs[i]
+        probe = doc.shadow[s.start : s.start + (80 if doc.shadow[s.start : s.end].isascii() else 30)]
+        if len(probe) < 30:
+            continue
+        flat = _SPACES.sub("", doc.shadow[s.start : s.end])
+        need = max(30, len(flat) // 2)  # at least half of the lead must come back, word for word
+        pos = doc.shadow.find(probe, s.end)
+        while pos >= 0:
+            k = starts.get(pos)
+            if k is not None and doc.sentence[k] and \
+                    _SPACES.sub("", doc.shadow[pos : pos + 2 * need + 16])[:need] == flat[:need]:
+                doc.claim(i, None, category="duplicate", rule_id="dup.summary", confidence=0.8)
+                break
+            pos = doc.shadow.find(probe, pos + 1)
+        if checked >= 2:
+            break
 
 
 _LINE_CONTEXT = frozenset(("footer_copyright", "footer_contact", "icp_filing", "breadcrumb", "metadata", "credits"))
@@ -898,6 +932,7 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
             protect.add(k)
     markers = _apply_keywords(doc, rs, kws, protect)
     _duplicates(doc, title)
+    _lead_summary(doc, protect)
     _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
@@ -1022,6 +1057,7 @@ _SHAPE_REASONS = {
     "ctx.follow_name": "the account name after a follow/QR prompt",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
+    "dup.summary": "a lead paragraph printed again as the start of the article",
     "model.repeated": "a line this site repeats on many pages (BoilerplateModel), outside the article",
 }
 
