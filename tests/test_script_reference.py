@@ -159,3 +159,15 @@ def test_real_lines_match_reference(corpus: str, config: str) -> None:
     converter = get_converter(config)
     differing = [line for line in lines if converter.convert(line) != reference(config, line)]
     assert differing == []
+
+
+# Strings that once broke a candidate shortcut: pyahocorasick's iter_long misses 千里 in 且行千里
+# (it abandons the path 且行 without trying the phrases that start inside it).
+TRICKY = ["且行千里", "且行且珍惜千里", "头发干净", "上鍊了", "乾隆皇帝乾坤", "軟體和滑鼠"]
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_tricky_strings_match_reference(config: str) -> None:
+    converter = get_converter(config)
+    for text in TRICKY:
+        assert converter.convert(text) == reference(config, text), text
