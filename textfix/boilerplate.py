@@ -325,9 +325,16 @@ def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, li
     """Regex index -> segments worth trying: one C-level scan for every prefilter literal."""
     out: dict[int, list[int]] = {}
     line_scope = {k for k, (idx, _) in enumerate(rs.regexes) if rs.rules[idx].scope == "line"}
+    segs = doc.segs
+    i, seg_start, seg_end = -1, -1, -1
     for m in rs.scanner.finditer(doc.shadow):
-        i = bisect_right(starts, m.start()) - 1
-        if i < 0 or m.end() > doc.segs[i].end:
+        a = m.start()
+        if not seg_start <= a < seg_end:  # most hits fall in the segment of the previous one
+            i = bisect_right(starts, a) - 1
+            if i < 0:
+                continue
+            seg_start, seg_end = segs[i].start, segs[i].end
+        if m.end() > seg_end:
             continue
         for k in rs.literal_rules[m.group()]:
             j = doc.line_last[i] if k in line_scope else i

@@ -29,6 +29,8 @@ _SEP = re.compile(
     rf"|(?<=[|丨｜])[|丨｜]*[{_SP}]?"  # "|"
     rf"|(?<=[{_CJK}][{_SP}])(?=[{_CJK}\[(【《“]))"  # one space between CJK characters
 )
+_WHITESPACE = frozenset(" \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                        "\u200a\u2028\u2029\u202f\u205f\u3000\x1c\x1d\x1e\x1f\x85")  # str.isspace, as a set
 _URL = re.compile(r"https?://[!-~]+")
 
 
@@ -60,14 +62,15 @@ def split_segments(text: str, shadow: str, label_spans: Iterable[tuple[int, int]
         cuts.sort()
     out: list[Segment] = []
     append = out.append
+    ws = _WHITESPACE
     pos = 0
     line = 0
     for a, b, newline in cuts:
         if a >= pos:
             s, e = pos, a
-            while s < e and shadow[s].isspace():
+            while s < e and shadow[s] in ws:
                 s += 1
-            while e > s and shadow[e - 1].isspace():
+            while e > s and shadow[e - 1] in ws:
                 e -= 1
             if s < e:
                 append(Segment(s, e, line))
