@@ -65,6 +65,22 @@ def test_utf8_read_as_shift_jis_is_repaired() -> None:
     assert run_step("repair_encoding", garbled).text == original
 
 
+def test_gbk_read_as_cp1252_is_repaired_whole() -> None:
+    # test_cjk_codec_read_as_western_round_trips: '歸' (GBK 9A 77) became 'šw' and was left
+    # behind while the rest of the sentence was repaired.
+    garbled = "冬，公如晋。奉祀歸，卒。".encode("gbk").decode("cp1252")
+    assert garbled == "¶¬£¬¹«Èç½ú¡£·îìëšw£¬×ä¡£"
+    assert run_step("repair_encoding", garbled).text == "冬，公如晋。奉祀歸，卒。"
+
+
+def test_fix_is_idempotent_when_a_control_character_splits_mojibake() -> None:
+    # test_fix_is_idempotent (hostile text): the first pass repairs C1 characters, normalize
+    # then drops the control character between them, and the second pass finds GBK mojibake.
+    text = "\x91\x1f\x97¡¨"
+    once = textfix.fix(text)
+    assert textfix.fix(once) == once
+
+
 # --- boilerplate (found by tests/test_properties.py with tfs.boilerplated) --------------------
 
 
