@@ -191,6 +191,13 @@ def test_utf8_read_as_western_round_trips(m: tfs.Mojibake) -> None:
     assert run_step("repair_encoding", m.garbled).text == m.original
 
 
+@given(tfs.mojibake(layers=[("utf-8", "gbk"), ("utf-8", "cp1252"), ("utf-8", "latin-1")], min_layers=2,
+                    max_layers=2, min_size=8, texts=tfs.script_text().map(lambda s: s.text)))
+def test_two_utf8_layers_round_trip(m: tfs.Mojibake) -> None:
+    assume(len(HAN.findall(m.original)) >= 6)
+    assert run_step("repair_encoding", m.garbled).text == m.original
+
+
 @given(tfs.pinyin_annotated())
 def test_pinyin_always_round_trips(p: tfs.PinyinAnnotated) -> None:
     assert run_step("pinyin", p.garbled, pinyin="always").text == p.original

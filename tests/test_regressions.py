@@ -101,3 +101,12 @@ def test_footer_link_line_is_not_cut_inside_a_word_nor_taken_as_photographer() -
     result = textfix.fix_and_explain("冬，公如晋。\n网站地图 | 联系我们 | 关于我们 | 法律声明")
     assert "photographer" not in result.metadata
     assert result.text.rstrip() in ("冬，公如晋。", "冬，公如晋。\n网站地图 | 联系我们 | 关于我们 | 法律声明")
+
+
+def test_utf8_read_as_latin1_then_as_gbk_is_repaired() -> None:
+    # test_two_utf8_layers_round_trip: the classic '盲赂颅氓聸陆' double mojibake (UTF-8 read as
+    # Latin-1, that text saved as UTF-8 and read as GBK) is left alone.
+    original = "中华人民共和国成立了。"
+    garbled = original.encode("utf-8").decode("latin-1").encode("utf-8").decode("gbk")
+    assert garbled.startswith("盲赂颅氓聧聨")
+    assert run_step("repair_encoding", garbled).text == original
