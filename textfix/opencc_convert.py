@@ -206,13 +206,11 @@ class _Stage:
             for k, v in tier.singles.items():
                 chars.setdefault(k, v)
         self.char_source = {k: src for k, (v, src) in chars.items() if v != k}
-        # Most changed characters come from one dictionary; a class finds the others.
+        # Most changed characters come from one dictionary: name it once, look up the others.
         counts: dict[str, int] = {}
         for src in self.char_source.values():
             counts[src] = counts.get(src, 0) + 1
         self.main_source = max(counts, key=counts.__getitem__) if counts else ""
-        minor = [c for c, src in self.char_source.items() if src != self.main_source]
-        self.minor_source_re = re.compile(_char_class(minor)) if minor else None
         table = _identity().copy()
         self.preserving = True
         changed = []
@@ -230,9 +228,7 @@ class _Stage:
         if table is None:
             table = {ord(k): v for k, v in chars.items() if v != k}
         self.table: Any = table
-        self.changed_re = (
-            re.compile(_char_class(changed) + "+") if changed else None
-        )
+        self.has_changes = bool(changed)
         self.single_keys = frozenset(chars)
         # Output positions equal input positions (every value as long as its key).
         self.aligned = self.preserving and all(
@@ -443,21 +439,29 @@ class _Stage:
             parts.append(text[pos:].translate(table))
         return "".join(parts)
 
+    def _marks(self) -> list[int]:
+        table = self.__dict__.get("_mark_table")
+        if table is None:
+            table = [46] * _TABLE_SIZE  # "."
+            for c, src in self.char_source.items():
+                if ord(c) < _TABLE_SIZE:
+                    table[ord(c)] = 67 if src == self.main_source else 77  # "C" / "M"
+            self._mark_table = table
+        return table
+
     def _trace_chars(self, gap: str, offset: int, out_offset: int, units: list) -> None:
         """Append the changed-character runs of a gap (no phrase inside) to ``units``."""
-        assert self.changed_re is not None
         source = self.char_source
-        if self.preserving:
-            main, minor_re = self.main_source, self.minor_source_re
-            if minor_re is not None and minor_re.search(gap) is None:
-                minor_re = None
-            for m in self.changed_re.finditer(gap):
+        if self.preserving and isinstance(self.table, list):
+            # Runs are found on a one-letter-per-character shadow ("C" changed, "M" changed by a
+            # minor dictionary, "." unchanged): a regex class holding hundreds of astral
+            # characters is scanned item by item, the shadow at C speed.
+            main = self.main_source
+            marks = gap.translate(self._marks())
+            for m in _MARK_RUN_RE.finditer(marks):
                 a, b = m.span()
-                run = m.group()
-                if minor_re is None or minor_re.search(run) is None:
-                    srcs = main
-                else:
-                    srcs = "+".join(sorted({source[c] for c in run}))
+                run = gap[a:b]
+                srcs = main if "M" not in m.group() else "+".join(sorted({source[c] for c in run}))
                 units.append((offset + a, offset + b, out_offset + a, out_offset + b, ("char", run, "", srcs)))
             return
         o = out_offset
@@ -480,7 +484,7 @@ class _Stage:
         bounds = sorted({0, len(text), *cuts, *(m[0] for m in matches), *(m[1] for m in matches)})
         by_start = {m[0]: m for m in matches}
         cut_set = set(cuts)
-        changed_re = self.changed_re if trace else None
+        trace_chars = trace and self.has_changes
         parts: list[str] = []
         units: list[tuple[int, int, int, int, tuple[str, str, str, str]]] = []
         new_cuts: list[int] = []
@@ -494,7 +498,7 @@ class _Stage:
             else:
                 gap = text[p:q]
                 v = gap.translate(table)
-                if changed_re is not None:
+                if trace_chars:
                     self._trace_chars(gap, p, out_len, units)
             parts.append(v)
             out_len += len(v)
@@ -503,6 +507,7 @@ class _Stage:
         return "".join(parts), new_cuts, units
 
 
+_MARK_RUN_RE = re.compile("[CM]+")
 _COMPAT_RE = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 

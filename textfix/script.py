@@ -11,13 +11,13 @@ clause by clause.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from .config import Config
 from .opencc_convert import CONFIGS, Span, data_source, get_converter
 from .result import Edit, StepOutput
-from .script_detect import detect_script, script_specific_re, verdict
+from .script_detect import detect_script, script_shadow, verdict
 
 __all__ = ["TARGETS", "convert_script", "convert_script_spans", "fast", "opencc_config", "run"]
 
@@ -192,11 +192,13 @@ def _plan(
 
     if simplified == 0 or traditional == 0:
         return [(0, len(text), config_for(majority))]
-    trad_re, simp_re = script_specific_re()
-    foreign_re, foreign = (trad_re, "traditional") if target == "zh-Hans" else (simp_re, "zh-Hans")
+    letter, foreign = ("T", "traditional") if target == "zh-Hans" else ("S", "zh-Hans")
+    if foreign == majority:  # every clause converts from the same script
+        return [(0, len(text), config_for(majority))]
+    shadow = script_shadow(text)
     pieces: list[tuple[int, int, str | None]] = []
     for m in _CLAUSE_RE.finditer(text):
-        src = foreign if foreign_re.search(m.group()) else majority
+        src = foreign if shadow.find(letter, m.start(), m.end()) >= 0 else majority
         pieces.append((m.start(), m.end(), config_for(src)))
     if not pieces:
         return [(0, len(text), config_for(majority))]
@@ -215,13 +217,18 @@ def _reason_prefix(config: str) -> str:
     return f"OpenCC {config} ({source.package} {source.version}): "
 
 
+@lru_cache(maxsize=1 << 16)
+def _single_reason(config: str, unit: tuple[str, str, str, str]) -> str:
+    kind, before, _, src = unit
+    name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"
+    return f"{_reason_prefix(config)}{name} {before} ({src})"
+
+
 def _reason(config: str, span: Span) -> str:
     """What converted a run: each phrase or run of characters and its dictionary."""
     units = span.units
     if len(units) == 1:
-        kind, before, _, src = units[0]
-        name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"
-        return f"{_reason_prefix(config)}{name} {before} ({src})"
+        return _single_reason(config, units[0])
     shown = []
     for kind, before, _, src in units[:6]:
         name = "phrase" if kind == "phrase" else "characters" if len(before) > 1 else "character"

@@ -9,14 +9,13 @@ character or two of the other script does not make a document mixed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
 from .opencc_convert import data_source
 
-__all__ = ["ScriptInfo", "detect_script", "script_specific_re"]
+__all__ = ["ScriptInfo", "detect_script", "script_shadow"]
 
 Script = Literal["simplified", "traditional", "mixed", "ambiguous", "none"]
 
@@ -95,10 +94,21 @@ def _table() -> list[int | None]:
 
 
 @cache
-def script_specific_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled classes of (Traditional-only, Simplified-only) characters."""
+def _shadow_table() -> list[int]:
+    table = [46] * _TABLE_SIZE  # "."
     trad, simp = _specific_sets()
-    return tuple(re.compile("[" + "".join(re.escape(c) for c in sorted(s)) + "]") for s in (trad, simp))  # type: ignore[return-value]
+    for chars, letter in ((trad, "T"), (simp, "S")):
+        for c in chars:
+            if ord(c) < _TABLE_SIZE:
+                table[ord(c)] = ord(letter)
+    return table
+
+
+def script_shadow(text: str) -> str:
+    """One letter per character of ``text``: ``T`` Traditional-only, ``S`` Simplified-only,
+    anything else unchanged or ``.``. Search it with ``str.find`` instead of scanning ``text``
+    with a class of thousands of characters (hundreds astral, which ``re`` checks one by one)."""
+    return text.translate(_shadow_table())
 
 
 def verdict(simplified: int, traditional: int, han: int, kana: int = 0, hangul: int = 0) -> Script:
