@@ -537,11 +537,18 @@ class Converter:
             first.simple and len(seg_tiers) == 1 and not seg_tiers[0].singles
             and seg_tiers[0].multis == first.tiers[0].multis
         )
+        # Normalization only maps compatibility ideographs: skip it when none is present.
+        self._norm_prefilter = all(
+            stage.automaton is None and all(_COMPAT_RE.fullmatch(k) for k in stage.single_keys)
+            for stage in self.normalization
+        )
+        self._single = first if len(self.chain) == 1 and self._first_ignores_cuts else None
 
     def _normalize(self, text: str) -> str:
+        if self._norm_prefilter and not _COMPAT_RE.search(text):
+            return text
         for stage in self.normalization:
-            if _COMPAT_RE.search(text) or stage.automaton is not None:
-                text = stage.apply(text)
+            text = stage.apply(text)
         return text
 
     def _cuts(self, text: str) -> list[int]:
@@ -610,10 +617,11 @@ class Converter:
         """Convert ``text`` exactly as OpenCC does with this config."""
         if not text:
             return text
-        text = self._normalize(text)
+        if self.normalization:
+            text = self._normalize(text)
+        if self._single is not None:
+            return self._single.apply(text)
         chain = self.chain
-        if len(chain) == 1 and self._first_ignores_cuts:
-            return chain[0].apply(text)
         current = text
         aligned = True
         for i, stage in enumerate(chain):
