@@ -364,7 +364,9 @@ def dask_scaling(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[
         with src.open(encoding="utf-8") as f:
             return [_sha_of(cleaner(_text_of(line))) for line in f]
 
+    cpu0 = time.process_time()
     serial_s, expected = timed(serial)
+    serial_cpu = time.process_time() - cpu0
     t0 = time.perf_counter()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=":0")
@@ -373,18 +375,28 @@ def dask_scaling(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[
     start_s = time.perf_counter() - t0
     try:
         bag = db.read_text(str(src), blocksize=max(1 << 20, nbytes // 16)).map(_text_of)
+        before = client.run(_cpu_seconds)
         dask_s, got = timed(lambda: clean_bag(bag).map(_sha_of).compute())
+        after = client.run(_cpu_seconds)
+        dask_cpu = sum(after.values()) - sum(before.values())
     finally:
         client.close()
         cluster.close()
     src.unlink()
     ok = "identical" if got == expected else "RESULTS DIFFER"
     rows = [
-        ["one process (read, parse, clean)", round(serial_s, 2), round(mbps(nbytes, serial_s), 2), ""],
-        ["Dask LocalCluster, 2 workers", round(dask_s, 2), round(mbps(nbytes, dask_s), 2),
+        ["one process (read, parse, clean)", round(serial_s, 2), round(serial_cpu, 2), round(mbps(nbytes, serial_s), 2),
+         ""],
+        ["Dask LocalCluster, 2 workers", round(dask_s, 2), round(dask_cpu, 2), round(mbps(nbytes, dask_s), 2),
          f"{serial_s / dask_s:.2f}x serial; {ok}; cluster start {start_s:.1f} s not counted"],
     ]
-    return rows, {"serial_s": serial_s, "dask_s": dask_s, "start_s": start_s, "mb": nbytes / 1e6}
+    return rows, {"serial_s": serial_s, "dask_s": dask_s, "serial_cpu": serial_cpu, "dask_cpu": dask_cpu,
+                  "start_s": start_s, "mb": nbytes / 1e6}
+
+
+def _cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system
 
 
 def memory_run(corpus: Path, work: Path, megabytes: float) -> tuple[list[list[Any]], dict[str, float]]:
@@ -515,7 +527,7 @@ def main() -> None:
         results["cli"] = points
     if "dask" not in args.skip:
         rows, d = dask_scaling(corpus, args.workdir, dask_mb)
-        emit(f"Dask, {dask_mb:g} MB of JSON Lines", rows, ["run", "seconds", "MB/s", "note"])
+        emit(f"Dask, {dask_mb:g} MB of JSON Lines", rows, ["run", "seconds", "CPU s", "MB/s", "note"])
         results["dask"] = d
     if "memory" not in args.skip:
         rows, m = memory_run(corpus, args.workdir, args.memory_size)
@@ -534,11 +546,18 @@ def main() -> None:
     if points:
         top = [p for p in points if p["mb"] == max(q["mb"] for q in points)]
         j1, j2 = (next(p for p in top if p["jobs"] == j) for j in (1, 2))
-        targets.append(["CLI -j 2 / -j 1", f"{j2['mbps'] / j1['mbps']:.2f}x", f">= {TARGETS['cli_j2_vs_j1']:g}x"])
+        targets.append(["CLI -j 2 / -j 1, wall time", f"{j2['mbps'] / j1['mbps']:.2f}x",
+                        f">= {TARGETS['cli_j2_vs_j1']:g}x"])
+        # On a machine others are using, wall time says more about them than about textfix; the
+        # CPU the two runs needed gives the speed-up two idle cores would see.
+        targets.append(["CLI -j 2 / -j 1 on idle cores, from CPU time (2 x CPU j1 / CPU j2)",
+                        f"{2 * j1['cpu_seconds'] / j2['cpu_seconds']:.2f}x", f">= {TARGETS['cli_j2_vs_j1']:g}x"])
     if results.get("dask"):
         d = results["dask"]
-        targets.append(["Dask 2 workers / serial", f"{d['serial_s'] / d['dask_s']:.2f}x",
+        targets.append(["Dask 2 workers / serial, wall time", f"{d['serial_s'] / d['dask_s']:.2f}x",
                         f">= {TARGETS['dask_vs_serial']:g}x"])
+        targets.append(["Dask 2 workers / serial on idle cores, from CPU time (2 x serial / workers)",
+                        f"{2 * d['serial_cpu'] / d['dask_cpu']:.2f}x", f">= {TARGETS['dask_vs_serial']:g}x"])
     if results.get("memory"):
         m = results["memory"]
         targets.append([f"peak RSS (sum of 3 processes), {m['mb']:.0f} MB JSONL", f"{m['tree_rss_mb']:.0f} MB",
