@@ -483,6 +483,7 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/textfix-bench"))
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     ap.add_argument("--seed", type=int, default=20240715)
+    ap.add_argument("--label", default="", help="a note for the report header, e.g. the commit measured")
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -494,7 +495,8 @@ def main() -> None:
     digest = scale_corpus.build(corpus, args.size, args.seed)
     import textfix
 
-    header = (f"textfix {textfix.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+    header = (f"{args.label + chr(10) if args.label else ''}"
+              f"textfix {textfix.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f} at start\n"
               f"corpus: {corpus} ({corpus.stat().st_size / 1e6:.0f} MB JSON Lines, sha256 {digest[:16]}, "
               f"built or checked in {time.perf_counter() - t0:.1f} s)\n")
