@@ -435,9 +435,13 @@ def plot(path: Path, figures: dict[str, float], points: list[dict[str, Any]]) ->
 
 
 def _plot_scaling(ax1: Any, points: list[dict[str, Any]]) -> None:
-    for jobs, style in ((1, "o-"), (2, "s-")):
+    for jobs, style, color in ((1, "o", "tab:blue"), (2, "s", "tab:orange")):
         pts = [p for p in points if p["jobs"] == jobs]
-        ax1.plot([p["mb"] for p in pts], [p["mbps"] for p in pts], style, label=f"textfix fix -j {jobs}")
+        ax1.plot([p["mb"] for p in pts], [p["mbps"] for p in pts], style + "-", color=color,
+                 label=f"textfix fix -j {jobs}, wall time")
+        if all(p.get("cpu_seconds") for p in pts):
+            ax1.plot([p["mb"] for p in pts], [jobs * p["mb"] / p["cpu_seconds"] for p in pts], style + "--",
+                     color=color, alpha=0.6, label=f"-j {jobs} on idle cores (jobs x MB / CPU s)")
     import matplotlib.ticker
 
     ax1.set_xscale("log")
@@ -445,7 +449,7 @@ def _plot_scaling(ax1: Any, points: list[dict[str, Any]]) -> None:
     ax1.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax1.set_xticks(sorted({round(p["mb"], 1) for p in points}))
     ax1.set_xlabel("input size (MB of JSON Lines)")
-    ax1.set_ylabel("MB/s (wall)")
+    ax1.set_ylabel("MB/s")
     ax1.set_title("CLI throughput against input size and jobs")
     ax1.set_ylim(bottom=0)
     ax1.grid(True, alpha=0.3)
