@@ -453,7 +453,7 @@ def _plot_scaling(ax1: Any, points: list[dict[str, Any]]) -> None:
     ax1.set_title("CLI throughput against input size and jobs")
     ax1.set_ylim(bottom=0)
     ax1.grid(True, alpha=0.3)
-    ax1.legend()
+    ax1.legend(fontsize=8, loc="center right")
 
 
 def _plot_single_core(ax2: Any, figures: dict[str, float]) -> None:
