@@ -399,7 +399,7 @@ def _cmd_fix(args: argparse.Namespace) -> int:
                 raise UsageError("--explain-json - needs the cleaned text written elsewhere with -o")
             explain_out = sys.stdout
         else:
-            if any(not i.is_stdin and _same_file(ej, i.path) for i in inputs):
+            if any(i.path is not None and _same_file(ej, i.path) for i in inputs):
                 raise UsageError(f"refusing to overwrite the input {args.explain_json} with --explain-json")
             explain_out = open(ej, "w", encoding="utf-8")
 

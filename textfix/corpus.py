@@ -142,12 +142,14 @@ def init_worker(cleaner: Cleaner, field_name: str, explain: bool, detail: bool) 
 
 
 def _decoder() -> Callable[[bytes], Any] | None:
+    """textfix.decode when this build has it (imported on first use: it loads a model)."""
     if "decode" not in _WORKER:
+        found: Callable[[bytes], Any] | None
         try:
-            from .decode import decode
+            from .decode import decode as found
         except ImportError:
-            decode = None
-        _WORKER["decode"] = decode
+            found = None
+        _WORKER["decode"] = found
     return _WORKER["decode"]
 
 

@@ -188,7 +188,7 @@ def open_output(path: Path, name: str | None = None) -> IO[bytes]:
 
 
 def _line_chunks(fh: IO[bytes], inp: InputFile, chunk_bytes: int) -> Iterator[Chunk]:
-    stream = fh if isinstance(fh, io.BufferedIOBase) else io.BufferedReader(fh)  # type: ignore[arg-type]
+    stream: Any = fh if isinstance(fh, io.BufferedIOBase) else io.BufferedReader(fh)  # type: ignore[arg-type,type-var]
     lines: list[bytes] = []
     size = 0
     first = 1
