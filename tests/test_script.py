@@ -65,6 +65,13 @@ def test_none_target_and_bad_arguments() -> None:
         "旧字體の「國語」と新字体の「国語」。",
         "대한민국(大韓民國)은 동아시아에 있는 국가이다. 漢字 교육.",
         "한국어 문장 속의 漢字語와 學校.",
+        # Longer samples: Japanese prose with kyūjitai and shinjitai kanji, Korean with hanja.
+        "東京都立中央圖書館は、港区南麻布にある都立図書館です。藏書數は約二百萬冊で、"
+        "日本國内の公立図書館としては最大級の規模を誇ります。\n開館時間：午前十時から午後九時まで。",
+        "今日は天氣が良いので、近くの公園へ散歩に行きました。櫻の花が滿開で、とても綺麗でした。",
+        "大韓民國 憲法 第一條 ① 大韓民國은 民主共和國이다. ② 大韓民國의 主權은 國民에게 있고, "
+        "모든 權力은 國民으로부터 나온다.",
+        "서울特別市는 韓國의 首都이며, 經濟·文化의 中心地이다.",
     ],
 )
 def test_japanese_and_korean_are_never_converted(text: str) -> None:

@@ -72,3 +72,19 @@ def test_fallback_data_source_converts() -> None:
 def test_unknown_config_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown OpenCC config"):
         get_converter("x2y")
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_dictionary_invariants(config: str) -> None:
+    """OpenCC's data as textfix reads it: every dictionary a config names exists and parses,
+    character tables map single characters, and no key maps to an empty value."""
+    converter = get_converter(config)
+    for stage in [*converter.normalization, *converter.chain]:
+        assert stage.tiers
+        for tier in stage.tiers:
+            assert all(len(k) == 1 for k in tier.singles)
+            assert all(len(k) > 1 for k in tier.multis)
+            assert all(v for v, _ in [*tier.singles.values(), *tier.multis.values()])
+    source = data_source()
+    for name in ("STCharacters", "TSCharacters", "STPhrases", "TSPhrases"):
+        assert (source.dict_dir / f"{name}.txt").is_file()
