@@ -77,6 +77,9 @@ _MARGIN_PER_CHAR = 0.3
 _SUPPORTED_MARGIN = 1.0
 # ftfy's own alphabetic repairs: its heuristics already decided; the model must not object.
 _FTFY_MARGIN = 0.0
+# What bytes C0-FE (most CJK lead bytes) look like in each single-byte reading.
+_CP437_LETTERS = frozenset(bytes([*range(0x80, 0xA6), *range(0xC0, 0x100)]).decode("cp437"))
+_LATIN1_LETTERS = frozenset(bytes(range(0xC0, 0x100)).decode("latin-1"))
 _SHORT = 4  # non-ASCII characters below which a run cannot establish a CJK chain alone
 
 
@@ -243,6 +246,10 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
             continue
         if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
             hits.append(p)
+    for m in _latin1_utf8_as_gbk().finditer(text):
+        p = m.start()
+        if _LATIN1_UTF8.search(text[p : p + 12].encode("gbk", "replace")):
+            hits.append(p)
     for m in _halfwidth_beside_han(text):
         p = m.start()
         if _codec_check(text[max(0, p - 4) : p + 8]):
@@ -263,6 +270,23 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
 
 
 _PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
+
+
+@lru_cache(maxsize=1)
+def _latin1_utf8_as_gbk() -> re.Pattern[str]:
+    """Three GBK characters in a row whose bytes are UTF-8 of Latin-1 characters (lead C2/C3):
+    the texture of ``盲赂颅`` (UTF-8 read as Latin-1, saved as UTF-8, read as GBK)."""
+    chars = set()
+    for lead in (0xC2, 0xC3):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.add(bytes([lead, trail]).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile(f"[{_char_class(''.join(chars))}]{{3}}")
+
+
+_LATIN1_UTF8 = re.compile(rb"(?:[\xc2\xc3][\x80-\xbf]){3}")
 
 
 def _codec_check(window: str) -> bool:
@@ -340,7 +364,7 @@ def run(text: str, config: Config) -> StepOutput:
     current = _apply(text, accepted)
     maps = [accepted]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False)
+        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1]))
         if not more:
             break
         for f in more:
@@ -360,6 +384,17 @@ def run(text: str, config: Config) -> StepOutput:
 
 
 _MAX_PASSES = 4
+
+
+def _changed_regions(findings: list[Finding]) -> list[tuple[int, int]]:
+    """Where the replacements of ``findings`` sit in the text after they were applied."""
+    out = []
+    delta = 0
+    for f in findings:
+        start = f.start + delta
+        out.append((start, start + len(f.replacement)))
+        delta += len(f.replacement) - (f.end - f.start)
+    return out
 
 
 def _apply(text: str, findings: list[Finding]) -> str:
@@ -409,10 +444,14 @@ def _merged_edits(original: str, final: str, spans: list[tuple[int, int, Finding
 # Analysis
 
 
-def _analyse(text: str, keep_rejected: bool, lost_marks: bool = True) -> list[Finding]:
+def _analyse(
+    text: str, keep_rejected: bool, lost_marks: bool = True, regions: list[tuple[int, int]] | None = None
+) -> list[Finding]:
     if not text or text.isascii():
         return []
     hits = _hits(text, lost_marks)
+    if regions is not None:  # a later pass: only where the previous pass changed something
+        hits = [h for h in hits if any(lo - 8 <= h <= hi + 8 for lo, hi in regions)]
     if not hits:
         return []
     findings: list[Finding] = []
@@ -725,7 +764,7 @@ def _cjk_runs(
                 continue
             if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
                 continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
-            if han_around and _has_exotic(rep):
+            if han_around and _has_exotic(rep, controls=False):
                 if not lost:
                     continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
                 rep = _mark_debris(rep)  # misaligned bytes around a lost one: not recovered characters
@@ -779,17 +818,25 @@ def _mark_debris(s: str) -> str:
     return "".join(_REPLACEMENT if k in "XBEMUCO" else c for c, k in zip(s, model().classes(s), strict=True))
 
 
+def _cjk_letters(s: str) -> int:
+    from .charmodel import model
+
+    return sum(1 for k in model().classes(s) if k in "HKG")
+
+
 def _has_cjk(s: str) -> bool:
     from .charmodel import model
 
     return any(k in "HKGQ" for k in model().classes(s))
 
 
-def _has_exotic(s: str) -> bool:
-    """Letters of other alphabets, stray symbols, marks or controls (full-width forms are fine)."""
+def _has_exotic(s: str, controls: bool = True) -> bool:
+    """Letters of other alphabets, stray symbols, marks or controls (full-width forms are fine).
+    ``controls=False`` lets C1 controls through: an inner layer of mojibake is full of them."""
     from .charmodel import model
 
-    return any(k in "XBEMUCO" for k in model().classes(s))
+    classes = "XBEMUCO" if controls else "XBEMUO"
+    return any(k in classes for k in model().classes(s))
 
 
 def _all_exotic(s: str) -> bool:
@@ -955,6 +1002,8 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                 non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
                 if not non_ascii:
                     continue
+                high_lead = _CP437_LETTERS if reading == "cp437" else _LATIN1_LETTERS
+                has_letter = any(c in high_lead for c in tok)
                 variants = [tok]
                 if "?" in tok and _LOSSY_QUESTION.search(tok):
                     variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
@@ -975,6 +1024,10 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                             continue
                         if source != "utf-8" and (_has_exotic(rep) or not _has_cjk(rep)):
                             continue  # CJK bytes decode to CJK text, not to stray letters
+                        if source != "utf-8" and non_ascii >= _SHORT and _cjk_letters(rep) < 2:
+                            continue  # one Han character and a symbol: too little to go on
+                        if source != "utf-8" and not has_letter:
+                            continue  # lead bytes C0-FE show up as accented letters; none here
                         chain = f"{source} read as {_SHORT_NAME[reading]}"
                         cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
                         gain = _local_gain(window, s, e, rep)
@@ -984,8 +1037,20 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         return []
 
     # One chain per window: the one whose tokens gain most in total.
+    from .charmodel import cost
+
     def total(items: list[tuple[float, bool, _Candidate]]) -> float:
-        return sum(max(0.0, g) for g, short, _ in items if not short)
+        # How much cheaper the whole window gets with this chain's repairs applied.
+        parts: list[str] = []
+        pos = offset
+        for _, _, c in sorted((i for i in items if i[0] > 0 and not i[1]), key=lambda i: i[2].start):
+            if c.start < pos:
+                continue
+            parts.append(window[pos - offset : c.start - offset])
+            parts.append(c.replacement)
+            pos = c.end
+        parts.append(window[pos - offset :])
+        return _cost_cached(window) - cost("".join(parts))
 
     chosen = max(per_chain.values(), key=total)
     # Short runs ride only on a chain that a long run establishes by a clear margin.
@@ -1070,8 +1135,9 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
             if a != b:
                 out.append(_Candidate(offset + pos, offset + pos + len(a), b, [chain]))
             pos += len(a) + 1
+        han = _HAN.search(window) is not None
         for cand in out:
-            cand.supported = _alphabetic_only(cand.replacement)
+            cand.supported = not han and _alphabetic_only(cand.replacement)
         return out
     sm = difflib.SequenceMatcher(None, window, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -1085,8 +1151,9 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
             out.append(_Candidate(offset + i1, offset + i2, fixed[j1:j2], [chain]))
     # ftfy's own heuristics are a strong prior for Western text: its Latin-only repairs need
     # only a small margin from the model.
+    han = _HAN.search(window) is not None
     for cand in out:
-        cand.supported = _alphabetic_only(cand.replacement)
+        cand.supported = not han and _alphabetic_only(cand.replacement)
     return out
 
 
