@@ -95,6 +95,13 @@ def test_named_flags_map_to_config() -> None:
     assert cli.config_from_args(parse(["fix", "x.txt"])).script is None
 
 
+def test_bare_to_before_a_file(capsys, seed_texts) -> None:
+    code, out, _ = run(["fix", "--to", str(SEEDS[2])], capsys)
+    assert code == 0 and out == textfix.fix(seed_texts[2], script="zh-Hans")
+    code, out, _ = run(["fix", "--to", "zh-Hant", str(SEEDS[0])], capsys)
+    assert code == 0 and out == textfix.fix(seed_texts[0], script="zh-Hant")
+
+
 def test_single_file_to_stdout_matches_library(capsys, seed_texts) -> None:
     code, out, err = run(["fix", str(SEEDS[2])], capsys)
     assert code == 0 and err == ""

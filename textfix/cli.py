@@ -502,10 +502,32 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     return status
 
 
+def _bare_optional_flags(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--to FILE`` means ``--to`` (its default target) then a file: argparse would take FILE
+    as the target, so an optional value that is not one of the choices is left to be a file."""
+    optional: dict[str, argparse.Action] = {}
+    for sub in parser._subparsers._group_actions if parser._subparsers else ():  # type: ignore[union-attr]
+        for subparser in getattr(sub, "choices", {}).values():
+            for action in subparser._actions:
+                if action.nargs == "?" and action.choices and action.option_strings:
+                    optional.update(dict.fromkeys(action.option_strings, action))
+    out: list[str] = []
+    for i, token in enumerate(argv):
+        if token == "--":
+            out.extend(argv[i:])
+            break
+        action = optional.get(token)
+        nxt = argv[i + 1] if i + 1 < len(argv) else None
+        if action is not None and nxt is not None and not nxt.startswith("-") and nxt not in (action.choices or ()):
+            token = f"{token}={action.const}"
+        out.append(token)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_bare_optional_flags(parser, list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
