@@ -17,6 +17,20 @@ from textfix.pipeline import run_step
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 import targets
 
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEEDS[:2], ids=lambda p: p.name[:3])
+def test_fuzz_targets_run_on_seed_documents(path: Path) -> None:
+    # The fuzz targets themselves stay runnable: every config and input mode on a seed.
+    data = path.read_bytes()[:3000]
+    for option in range(len(targets.CONFIGS)):
+        for mode in range(len(targets.TEXT_MODES)):
+            targets.pipeline_target(bytes([option, mode]) + data)
+    for option in range(len(targets.ERRORS)):
+        targets.decode_target(bytes([option]) + data)
+
+
 # --- decode (found by fuzz/run.py, target decode) ----------------------------------------------
 
 SURROGATEESCAPE_UTF16 = [
