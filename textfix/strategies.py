@@ -234,8 +234,10 @@ def garble(text: str, chain: Iterable[Layer | tuple[str, str]], *, lossy_marker:
     raises ``UnicodeError``. With it, what cannot be mapped is replaced, and the replacement
     characters of the last step are written as ``lossy_marker`` (``"\\ufffd"`` or ``"?"``).
 
-    >>> garble("中文", [("utf-8", "gbk")])
-    '涓枃'
+    >>> garble("乱码", [("utf-8", "gbk")])
+    '涔辩爜'
+    >>> garble("中文", [("utf-8", "gbk")], lossy_marker="?")
+    '涓?鏂?'
     """
     if lossy_marker not in (None, "\ufffd", "?"):
         raise ValueError(f"lossy_marker must be None, '\\ufffd' or '?', not {lossy_marker!r}")
