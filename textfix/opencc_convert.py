@@ -635,7 +635,9 @@ class Converter:
                 current = stage.apply_segments(current, cuts, False, clauses)[0]
             else:
                 current = stage.apply(current, clauses)
-            aligned = aligned and stage.aligned
+            # A stage that placed no phrase shifted nothing if its characters map one to one.
+            placed_none = clauses == [] or stage.anchor_re is None
+            aligned = aligned and (stage.preserving if placed_none else stage.aligned)
         return current
 
     def _convert_segmented(self, text: str) -> str:
@@ -702,7 +704,8 @@ class Converter:
                 if found is None:
                     return None
                 cuts, clauses = found
-                aligned = aligned and stage.aligned
+                placed_none = clauses == [] or stage.anchor_re is None
+                aligned = aligned and (stage.preserving if placed_none else stage.aligned)
             assert cuts is not None
             current, new_cuts, units = stage.apply_segments(current, cuts, True, clauses)
             if with_cuts:
