@@ -229,6 +229,12 @@ class _Stage:
             table = {ord(k): v for k, v in chars.items() if v != k}
         self.table: Any = table
         self.has_changes = bool(changed)
+        # A small table (regional variants) is usually a no-op: one regex search decides.
+        self.rarely_changes = (
+            re.compile(_char_class(changed))
+            if changed and len(changed) <= 300 and all(ord(c) <= 0xFFFF for c in changed)
+            else None
+        )
         self.single_keys = frozenset(chars)
         # Output positions equal input positions (every value as long as its key).
         self.aligned = self.preserving and all(
@@ -416,12 +422,18 @@ class _Stage:
         return self.anchor_re is not None and bool(self._clauses(text))
 
     # -- applying ---------------------------------------------------------------------------
+    def translate(self, text: str) -> str:
+        """The character table alone applied to ``text``."""
+        if not self.has_changes or (self.rarely_changes is not None and not self.rarely_changes.search(text)):
+            return text
+        return text.translate(self.table)
+
     def apply(self, text: str, clauses: list[tuple[int, int]] | None = None) -> str:
         """Convert ``text`` as one segment."""
         matches = self.matches(text, clauses=clauses)
         table = self.table
         if not matches:
-            return text.translate(table)
+            return self.translate(text)
         parts: list[str] = []
         pos = 0
         if self.preserving:
@@ -630,7 +642,7 @@ class Converter:
                 return self._convert_segmented(text)
             cuts, clauses = found
             if clauses == []:
-                current = current.translate(stage.table)
+                current = stage.translate(current)
             elif cuts:
                 current = stage.apply_segments(current, cuts, False, clauses)[0]
             else:
