@@ -10,6 +10,7 @@ clause by clause.
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import cache, lru_cache
 from itertools import groupby
@@ -271,15 +272,23 @@ def run(text: str, config: Config) -> StepOutput:
     if plan is None:
         return out
     used: list[str] = []
-    for start, end, conf in plan:
-        if conf is None:
-            continue
-        used.append(conf)
-        _, spans = convert_script_spans(text[start:end], conf)
-        for sp in spans:
-            out.edits.append(
-                Edit(sp.start + start, sp.end + start, sp.replacement, _reason(conf, sp), "script", conf, 1.0)
-            )
+    # A Traditional page yields an edit every few characters; the cyclic garbage collector
+    # would rescan the growing heap again and again (superlinear), and nothing here is cyclic.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for start, end, conf in plan:
+            if conf is None:
+                continue
+            used.append(conf)
+            _, spans = convert_script_spans(text[start:end], conf)
+            for sp in spans:
+                out.edits.append(
+                    Edit(sp.start + start, sp.end + start, sp.replacement, _reason(conf, sp), "script", conf, 1.0)
+                )
+    finally:
+        if collecting:
+            gc.enable()
     out.metadata["script_conversion"] = sorted(set(used))
     if len(plan) > 1:
         out.notes.append(
