@@ -23,7 +23,9 @@ from itertools import repeat
 from operator import add
 from typing import Any
 
-LANGS: tuple[str, ...] = ("hans", "hant", "ja", "ko")
+# "zh" takes the cheaper of Simplified and Traditional for each character and pair: real
+# Chinese text mixes them (a Traditional quotation in a Simplified article).
+LANGS: tuple[str, ...] = ("hans", "hant", "ja", "ko", "zh")
 _CJK_CLASSES = frozenset("HKG")
 
 
@@ -100,14 +102,24 @@ class _Model:
         for c, vals in model["uni"].items():
             for i, v in enumerate(vals):
                 uni[i][c] = self.floor[i] if v is None else v / scale
-        self.uni: tuple[_Costs, ...] = tuple(_Costs(uni[i], self.floor[i], self) for i in range(n))
         # A bigram's bonus: its cost minus the unigram cost of its second character.
         bonus: list[dict[str, float]] = [{} for _ in range(n)]
+        bi_cost: dict[str, float] = {}
         for pair, vals in model["bi"].items():
             for i, v in enumerate(vals):
                 if v is not None:
                     bonus[i][pair] = v / scale - uni[i].get(pair[1], self.floor[i])
-        self.bonus: tuple[dict[str, float], ...] = tuple(bonus)
+            if vals[0] is not None or vals[1] is not None:
+                bi_cost[pair] = min(v / scale for v in vals[:2] if v is not None)
+        zh_floor = min(self.floor[:2])
+        zh_uni = {c: min(uni[0].get(c, self.floor[0]), uni[1].get(c, self.floor[1])) for c in {*uni[0], *uni[1]}}
+        zh_bonus = {pair: c - zh_uni.get(pair[1], zh_floor) for pair, c in bi_cost.items()}
+        self.floor = (*self.floor, zh_floor)
+        self.uni: tuple[_Costs, ...] = (
+            *(_Costs(uni[i], self.floor[i], self) for i in range(n)),
+            _Costs(zh_uni, zh_floor, self),
+        )
+        self.bonus: tuple[dict[str, float], ...] = (*bonus, zh_bonus)
 
     def classes(self, text: str) -> str:
         """One class letter per character of ``text``."""

@@ -80,6 +80,8 @@ _FTFY_MARGIN = 0.0
 # What bytes C0-FE (most CJK lead bytes) look like in each single-byte reading.
 _CP437_LETTERS = frozenset(bytes([*range(0x80, 0xA6), *range(0xC0, 0x100)]).decode("cp437"))
 _LATIN1_LETTERS = frozenset(bytes(range(0xC0, 0x100)).decode("latin-1"))
+_LEAD_LIKE = frozenset(bytes(range(0xA1, 0x100)).decode("latin-1")) | _CP437_LETTERS
+_UNREPAIRED = 8.0  # nats per codepage character a chain leaves garbled in its window
 _SHORT = 4  # non-ASCII characters below which a run cannot establish a CJK chain alone
 
 
@@ -764,7 +766,7 @@ def _cjk_runs(
                 continue
             if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
                 continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
-            if han_around and _has_exotic(rep, controls=False):
+            if han_around and _has_exotic(rep, controls=False) and not _hits(rep, lost_marks=False):
                 if not lost:
                     continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
                 rep = _mark_debris(rep)  # misaligned bytes around a lost one: not recovered characters
@@ -816,6 +818,16 @@ def _mark_debris(s: str) -> str:
     from .charmodel import model
 
     return "".join(_REPLACEMENT if k in "XBEMUCO" else c for c, k in zip(s, model().classes(s), strict=True))
+
+
+_COMMON_COST = 10.0  # mean unigram cost (nats) of the CJK characters a short run must give
+
+
+def _common_cjk(s: str) -> bool:
+    from .charmodel import char_cost, model
+
+    costs = [char_cost(c) for c, k in zip(s, model().classes(s), strict=True) if k in "HKG"]
+    return bool(costs) and sum(costs) / len(costs) <= _COMMON_COST
 
 
 def _cjk_letters(s: str) -> int:
@@ -1002,8 +1014,8 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                 non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
                 if not non_ascii:
                     continue
-                high_lead = _CP437_LETTERS if reading == "cp437" else _LATIN1_LETTERS
-                has_letter = any(c in high_lead for c in tok)
+                # Lead bytes A1-FE show up as Latin-1 symbols and letters.
+                has_letter = any(c in _LEAD_LIKE for c in tok)
                 variants = [tok]
                 if "?" in tok and _LOSSY_QUESTION.search(tok):
                     variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
@@ -1027,7 +1039,9 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                         if source != "utf-8" and non_ascii >= _SHORT and _cjk_letters(rep) < 2:
                             continue  # one Han character and a symbol: too little to go on
                         if source != "utf-8" and not has_letter:
-                            continue  # lead bytes C0-FE show up as accented letters; none here
+                            continue  # no character a CJK lead byte could have become
+                        if source != "utf-8" and non_ascii <= 6 and not _common_cjk(rep):
+                            continue  # a short run must give common characters, not rare ones
                         chain = f"{source} read as {_SHORT_NAME[reading]}"
                         cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
                         gain = _local_gain(window, s, e, rep)
@@ -1038,6 +1052,8 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
 
     # One chain per window: the one whose tokens gain most in total.
     from .charmodel import cost
+
+    high = frozenset(_latin_sets()[0])
 
     def total(items: list[tuple[float, bool, _Candidate]]) -> float:
         # How much cheaper the whole window gets with this chain's repairs applied.
@@ -1050,7 +1066,10 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
             parts.append(c.replacement)
             pos = c.end
         parts.append(window[pos - offset :])
-        return _cost_cached(window) - cost("".join(parts))
+        repaired = "".join(parts)
+        # Non-ASCII characters of the tokens this chain leaves as they were still count against it.
+        left = sum(1 for c in repaired if c in high and c != _REPLACEMENT)
+        return _cost_cached(window) - cost(repaired) - _UNREPAIRED * left
 
     chosen = max(per_chain.values(), key=total)
     # Short runs ride only on a chain that a long run establishes by a clear margin.
