@@ -24,7 +24,6 @@ __all__ = ["TARGETS", "convert_script", "convert_script_spans", "fast", "opencc_
 
 #: Script targets (BCP 47 style). ``-phrases`` also converts regional vocabulary.
 TARGETS: tuple[str, ...] = ("zh-Hans", "zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases")
-_TRADITIONAL_SOURCES = ("zh-Hant", "zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases")
 
 # (target, source) -> OpenCC config; None where the text is already in the target script.
 _PLANS: dict[tuple[str, str], str | None] = {
@@ -49,11 +48,7 @@ _PLANS: dict[tuple[str, str], str | None] = {
     ("zh-HK-phrases", "zh-Hans"): "s2hkp",
     ("zh-HK-phrases", "zh-Hant"): "t2hk",
 }
-for _t in ("zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases"):
-    for _s in ("zh-TW", "zh-TW-phrases", "zh-HK", "zh-HK-phrases"):
-        # Between regional standards: through OpenCC standard Traditional is not one config,
-        # so only same-region pairs are a no-op; the rest go to standard first (see below).
-        _PLANS.setdefault((_t, _s), None if _t.split("-")[1] == _s.split("-")[1] else "")
+_REGION = {"zh-TW": "TW", "zh-TW-phrases": "TW", "zh-HK": "HK", "zh-HK-phrases": "HK"}
 
 
 @cache
@@ -73,12 +68,14 @@ def opencc_config(target: str, source: str | None = None) -> str | None:
         raise ValueError(f"unknown script target {target!r}; choose one of {', '.join(TARGETS)} or an OpenCC config")
     if source is None or source == "auto":
         source = "zh-Hant" if target == "zh-Hans" else "zh-Hans"
-    plan = _PLANS.get((target, source))
-    if plan == "":
-        raise ValueError(f"no single OpenCC config converts {source} to {target}; convert to zh-Hant first")
-    if (target, source) not in _PLANS:
+    if (target, source) in _PLANS:
+        return _PLANS[(target, source)]
+    if source not in TARGETS:
         raise ValueError(f"unknown source script {source!r}; choose one of {', '.join(TARGETS)}")
-    return plan
+    # Both regional: the same region needs nothing; across regions OpenCC has no single config.
+    if _REGION[target] == _REGION[source]:
+        return None
+    raise ValueError(f"no single OpenCC config converts {source} to {target}; convert to zh-Hant first")
 
 
 # -- Japanese / Korean guard --------------------------------------------------------------------
@@ -91,7 +88,7 @@ _RUN_RE = re.compile(f"[{_HAN}{_FOREIGN_CHARS}\u30fc\u3005\u3006\u30fb\u30f6]+")
 _LINE_RE = re.compile(r"[^\n]+")
 
 
-def _foreign_share(text: str) -> bool:
+def _is_foreign(text: str) -> bool:
     info = detect_script(text)
     return verdict(info.simplified, info.traditional, max(info.han, 1), info.kana, info.hangul) == "none"
 
@@ -102,13 +99,13 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     kana/hangul characters that holds some kana or hangul."""
     if not _FOREIGN_RE.search(text):
         return []
-    if _foreign_share(text):
+    if _is_foreign(text):
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         if not _FOREIGN_RE.search(line.group()):
             continue
-        if _foreign_share(line.group()):
+        if _is_foreign(line.group()):
             spans.append(line.span())
             continue
         for run in _RUN_RE.finditer(text, line.start(), line.end()):
