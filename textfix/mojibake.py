@@ -178,11 +178,15 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
     high, trigger = _latin_sets()
     s = _char_class(_suspects() + _REPLACEMENT)
     h = _char_class(high)
-    cjk_pair = re.compile(f"[{s}][^\\n]{{0,2}}[{s}]")
+    # Three suspects within eight characters (garbled runs are dense with them).
+    cjk_pair = re.compile(f"[{s}][^\\n]{{0,2}}[{s}][^\\n]{{0,3}}[{s}]")
     # Two adjacent codepage characters, or two lead bytes each with an ASCII trail byte
     # (Big5/GBK/Shift_JIS trail bytes 0x40-0x7E come out as ASCII: ``¤G¤Q``).
     latin_pair = re.compile(f"[{h}][{h}]|[{h}][\\x40-\\x7e][{h}][\\x40-\\x7e]")
-    latin_in_cjk = re.compile(r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]")
+    latin_in_cjk = re.compile(
+        r"[A-Za-z](?:[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f][A-Za-z ,.;:!?)'\"]"
+        r"|[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{2}[A-Za-z])"
+    )
     return cjk_pair, latin_pair, latin_in_cjk, frozenset(trigger)
 
 
@@ -225,6 +229,9 @@ def _other_codepage_hits(text: str) -> list[int]:
     return out
 
 
+# A Han or Hangul character starting a Latin word (``锚tre``: UTF-8 ``ê`` read as GBK).
+_WORD_START_HAN = re.compile(r"[ (\"'][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[a-z]{2}")
+
 # Han beside half-width katakana: the texture of UTF-8 read as Shift_JIS.
 _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
 
@@ -261,6 +268,7 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
         if any(c in trigger for c in g):
             hits.append(m.start())
     hits.extend(m.start() for m in latin_in_cjk.finditer(text))
+    hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
     hits.extend(_other_codepage_hits(text))
     if lost_marks and _REPLACEMENT in text:
         p = text.find(_REPLACEMENT)
