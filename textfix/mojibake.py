@@ -1085,10 +1085,14 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         not short and g >= _MARGIN_BASE + _MARGIN_PER_CHAR * (c.end - c.start) for g, short, c in chosen
     )
     best: dict[tuple[int, int], tuple[float, _Candidate]] = {}
+    # With the chain established, every other run it improves rides on it too.
+    strong = [c for g, short, c in chosen if not short and g >= 3 * (_MARGIN_BASE + _MARGIN_PER_CHAR * (c.end - c.start))]
     for g, short, c in chosen:
         if short:
             if not established or g <= 0:
                 continue
+            c.supported = True
+        elif g > 0 and not c.chain[0].startswith("utf-8") and any(o is not c for o in strong):
             c.supported = True
         key = (c.start, c.end)
         if key not in best or g > best[key][0]:
