@@ -531,8 +531,8 @@ def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     candidates: list[_Candidate] = []
     window = text[lo:hi]
     candidates.extend(_cjk_candidates(window, lo))
-    candidates.extend(_single_byte_candidates(window, lo))
-    if _latin_signs(window):
+    if _latin_signs(window):  # single-byte readings leave Latin-1 or cp437 characters behind
+        candidates.extend(_single_byte_candidates(window, lo))
         candidates.extend(_ftfy_candidates(window, lo))
     findings = [_judge(text, c) for c in candidates]
     findings = [f for f in findings if f is not None]
