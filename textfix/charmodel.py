@@ -26,6 +26,9 @@ from typing import Any
 # "zh" takes the cheaper of Simplified and Traditional for each character and pair: real
 # Chinese text mixes them (a Traditional quotation in a Simplified article).
 LANGS: tuple[str, ...] = ("hans", "hant", "ja", "ko", "zh")
+# Scores are taken under these (zh is never dearer than hans or hant, so those two need no sum).
+SCORED: tuple[str, ...] = ("zh", "ja", "ko")
+_SCORED_AT = tuple(LANGS.index(name) for name in SCORED)
 _CJK_CLASSES = frozenset("HKG")
 
 
@@ -42,7 +45,7 @@ class Score:
 
     @property
     def lang(self) -> str:
-        return LANGS[self.costs.index(self.best)]
+        return SCORED[self.costs.index(self.best)]
 
     @property
     def per_char(self) -> float:
@@ -154,20 +157,20 @@ def metadata() -> dict[str, Any]:
 
 
 def score(text: str) -> Score:
-    """The cost of ``text`` under each language; lower is more plausible.
+    """The cost of ``text`` under each scored language (zh, ja, ko); lower is more plausible.
 
     Every sum runs in C (``map`` over dict lookups): unigram costs, bigram bonuses over
     adjacent pairs, and class transitions.
     """
     m = model()
     if not text:
-        return Score(tuple(0.0 for _ in m.uni), 0)
+        return Score(tuple(0.0 for _ in SCORED), 0)
     cls = m.classes(text)
     pairs = list(map(add, text, text[1:]))
     shared = sum(map(m.transition.get, map(add, cls, cls[1:]), repeat(0.0)))
     costs = tuple(
-        sum(map(uni.__getitem__, text)) + sum(map(bonus.get, pairs, repeat(0.0))) + shared
-        for uni, bonus in zip(m.uni, m.bonus, strict=True)
+        sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, pairs, repeat(0.0))) + shared
+        for i in _SCORED_AT
     )
     return Score(costs, len(text))
 
