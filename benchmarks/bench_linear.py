@@ -39,9 +39,14 @@ LIMIT = 2.2
 
 
 def _cycle_to(unit: str, megabytes: float) -> str:
-    """``unit`` repeated until the UTF-8 size reaches ``megabytes``."""
-    n = max(1, int(megabytes * MB / len(unit.encode("utf-8"))))
-    return unit * n
+    """``unit`` repeated, then cut, to about ``megabytes`` of UTF-8 (cut on a unit boundary
+    when the unit is short, so a repeated pattern stays whole)."""
+    size = len(unit.encode("utf-8", "surrogatepass"))
+    target = megabytes * MB
+    if size <= 64:
+        return unit * max(1, int(target / size))
+    reps = math.ceil(target / size)
+    return (unit * reps)[: max(1, int(len(unit) * target / size))]
 
 
 def _no_newline(megabytes: float) -> str:
