@@ -374,7 +374,7 @@ def run(text: str, config: Config) -> StepOutput:
     current = _apply(text, accepted)
     maps = [accepted]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1]))
+        more = _analyse(current, keep_rejected=False, lost_marks=False, regions=_changed_regions(maps[-1]))
         if not more:
             break
         for f in more:
