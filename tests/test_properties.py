@@ -94,7 +94,7 @@ def test_bytes_never_raise_and_decode_to_encodable_text(data: bytes) -> None:
     assert textfix.fix_and_explain(data).text == out
 
 
-@given(st.text(min_size=1, max_size=200).filter(lambda s: not s.isascii()))
+@given(st.text(min_size=1, max_size=200).filter(lambda s: not s.isascii() and not s.startswith("\ufeff")))
 def test_utf8_bytes_decode_to_the_same_text(text: str) -> None:
     assert textfix.decode(text.encode("utf-8")).text == text
 
