@@ -296,6 +296,7 @@ def _latin1_utf8_as_gbk() -> re.Pattern[str]:
     return re.compile(f"[{_char_class(''.join(chars))}]{{3}}")
 
 
+_UTF8_LEAD_CONT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _LATIN1_UTF8 = re.compile(rb"(?:[\xc2\xc3][\x80-\xbf]){3}")
 
 
@@ -1033,9 +1034,13 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
                         continue  # identical bytes under another reading: nothing new to decode
                     seen.add((s, e, data))
                     lossy = _REPLACEMENT in variant
+                    high_share = sum(1 for b in data if b >= 0x80) / len(data)
+                    utf8_shaped = _UTF8_LEAD_CONT.search(data) is not None
                     for source, codec in _SB_SOURCES.items():
-                        if source != "utf-8" and non_ascii < 2:
-                            continue
+                        if source != "utf-8" and (non_ascii < 2 or high_share < 0.3):
+                            continue  # CJK text in a CJK codec is largely high bytes
+                        if source == "utf-8" and not utf8_shaped and not lossy:
+                            continue  # no lead byte followed by a continuation byte
                         decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
                         if decoded is None:
                             continue
