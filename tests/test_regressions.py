@@ -87,6 +87,23 @@ def test_gbk_read_as_cp1252_is_repaired_whole() -> None:
     assert run_step("repair_encoding", garbled).text == "冬，公如晋。奉祀歸，卒。"
 
 
+def test_gbk_read_as_latin1_with_c1_bytes_is_repaired() -> None:
+    # test_cjk_codec_read_as_western_round_trips (long profile): GBK bytes 0x80-0x9F read as
+    # Latin-1 give C1 controls; those words ('歸' -> '\x9aw', '沖' -> '\x9b_') stay garbled.
+    original = "奉祀歸，卒。詔赴行在，道遇病，辭，得主管沖佑觀。"
+    garbled = original.encode("gbk").decode("latin-1")
+    assert "\x9aw" in garbled
+    assert run_step("repair_encoding", garbled).text == original
+
+
+def test_repair_encoding_is_idempotent_on_heavily_lossy_big5_mojibake() -> None:
+    # test_repair_encoding_is_idempotent (long profile): UTF-8 read as Big5, lost bytes as '?'.
+    garbled = "奉祀歸，卒。共产党人的历史使命就是改变旧世界，建设新世界。".encode().decode("big5", "replace")
+    garbled = garbled.replace("\ufffd", "?")
+    once = run_step("repair_encoding", garbled).text
+    assert run_step("repair_encoding", once).text == once
+
+
 def test_fix_is_idempotent_when_a_control_character_splits_mojibake() -> None:
     # test_fix_is_idempotent (hostile text): the first pass repairs C1 characters, normalize
     # then drops the control character between them, and the second pass finds GBK mojibake.

@@ -24,6 +24,7 @@ that imports hypothesis.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -686,8 +687,8 @@ def boilerplated(
     public-security numbers) filled in at random.
 
     ``original`` is the article's paragraphs joined by ``\\n``; ``spans`` locate every
-    boilerplate line in ``garbled``. Paragraphs are distinct (a repeated paragraph can
-    legitimately be removed as a duplicate). Shrinks towards fewer, shorter paragraphs, fewer boilerplate
+    boilerplate line in ``garbled``. No sentence occurs twice (a repeated paragraph or lead
+    sentence can legitimately be removed as a duplicate). Shrinks towards fewer, shorter paragraphs, fewer boilerplate
     lines, the first template of each category and small numbers.
     """
     chosen = _check_choices("categories", categories, BOILERPLATE_CATEGORIES)
@@ -729,10 +730,14 @@ def _boilerplated(
     templates = _templates()["boilerplate"]
     fillers = _fillers()
     formatter = string.Formatter()
-    paragraphs = draw(
-        st.lists(st.lists(st.sampled_from(_content_pool()), min_size=1, max_size=3, unique=True).map("".join),
-                 min_size=min_p, max_size=max_p, unique=True)
-    )
+    # Distinct sentences, cut into paragraphs: no paragraph repeats another's start (a repeated
+    # lead sentence is a duplicated summary, which may rightly be removed).
+    sentences = draw(st.lists(st.sampled_from(_content_pool()), min_size=min_p, max_size=2 * max_p, unique=True))
+    count = draw(st.integers(min_p, min(max_p, len(sentences))))
+    cuts = sorted(draw(st.sets(st.integers(1, len(sentences) - 1), min_size=count - 1, max_size=count - 1))) \
+        if count > 1 else []
+    bounds = [0, *cuts, len(sentences)]
+    paragraphs = ["".join(sentences[a:b]) for a, b in itertools.pairwise(bounds)]
     kinds = draw(st.lists(st.sampled_from(categories), min_size=min_b, max_size=max_b))
     lines: list[tuple[str, str]] = []
     for kind in kinds:
