@@ -352,7 +352,35 @@ def diagnose(text: str) -> list[Finding]:
     return _analyse(text, keep_rejected=True)
 
 
+# C0 controls (not tab or newlines) and DEL: the normalize step deletes them later, so they
+# must not split a garbled run here (else the next run of the pipeline finds new mojibake).
+_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def run(text: str, config: Config) -> StepOutput:
+    """The pipeline step: one edit per repaired run, notes for runs left alone.
+
+    C0 control characters are looked through: runs are analysed without them and each edit
+    that spans one removes it (the normalize step would delete it anyway).
+    """
+    if not _C0.search(text):
+        return _run(text)
+    keep = [i for i, c in enumerate(text) if not _C0.match(c)]
+    out = _run("".join(text[i] for i in keep))
+    n = len(text)
+
+    def at(pos: int) -> int:
+        return keep[pos] if pos < len(keep) else n
+
+    out.edits = [
+        Edit(at(e.start), keep[e.end - 1] + 1 if e.end > e.start else at(e.start), e.replacement, e.reason,
+             e.category, e.rule, e.confidence)
+        for e in out.edits
+    ]
+    return out
+
+
+def _run(text: str) -> StepOutput:
     """The pipeline step: one edit per repaired run, notes for runs left alone.
 
     The repaired text is examined again (up to ``_MAX_PASSES`` times) so that layers the
@@ -375,7 +403,7 @@ def run(text: str, config: Config) -> StepOutput:
     current = _apply(text, accepted)
     maps = [accepted]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, lost_marks=False, regions=_changed_regions(maps[-1]))
+        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1]))
         if not more:
             break
         for f in more:
@@ -588,7 +616,7 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         if sc.best + _MARGIN_BASE > after.best:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
-    if cand.supported:
+    if cand.supported and len(best_chain) == len(cand.chain):  # support is for its own repair only
         margin = _FTFY_MARGIN if cand.chain[0].startswith("ftfy:") else _SUPPORTED_MARGIN
     else:
         margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
