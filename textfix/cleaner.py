@@ -69,7 +69,8 @@ class Cleaner:
 
     def warm(self) -> Cleaner:
         """Load every enabled step's tables now (they load lazily otherwise); returns self."""
-        run("Warm up 中文 繁體字 a(ā) — ", self.config)
+        for text in _WARM_TEXTS:
+            run(text, self.config, explain=False)
         return self
 
     def __getstate__(self) -> dict[str, Any]:
@@ -86,6 +87,17 @@ class Cleaner:
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
+
+
+# Small documents that reach every step's lazily loaded tables: mojibake (UTF-8 read as GBK,
+# and as cp1252), pinyin annotations on Traditional characters, page chrome, mixed scripts.
+_WARM_TEXTS = (
+    "Warm up 中文 繁體字 a(ā) — ",
+    "中央企業(yè)產業(yè)鏈融通發(fā)展共鏈行動啟動會在京召開。\n來源:中國工經聯(lián)網(wǎng)\n版權(quán)所有",
+    "发布时间:2020-01-21\n" + "现代物流产业生态圈联盟第一次全体大会成功召开。".encode().decode("gbk", "replace")
+    + "\n" + "成都市口岸与物流办公室".encode().decode("latin-1"),
+    "首页 > 新闻中心 > 正文\n分享到：微信 微博\n版权所有 © 2024 蜀ICP备11006773号-9\n扫描二维码关注我们",
+)
 
 
 def _missing(value: object) -> bool:
