@@ -141,3 +141,11 @@ def test_utf8_read_as_latin1_then_as_gbk_is_repaired() -> None:
     garbled = original.encode("utf-8").decode("latin-1").encode("utf-8").decode("gbk")
     assert garbled.startswith("盲赂颅氓聧聨")
     assert run_step("repair_encoding", garbled).text == original
+
+
+def test_two_layer_mojibake_is_not_left_half_repaired() -> None:
+    # test_two_utf8_layers_round_trip (long profile): from '定' (UTF-8 E5 AE 9A, whose 0x9A is a
+    # C1 control in Latin-1) on, the line came back half repaired ('稳若šå¸\x81å€¼...').
+    original = "但为稳定币值政府曾数次抛售美元入市干预"
+    garbled = original.encode("utf-8").decode("latin-1").encode("utf-8").decode("gbk")
+    assert run_step("repair_encoding", garbled).text == original
