@@ -149,3 +149,11 @@ def test_two_layer_mojibake_is_not_left_half_repaired() -> None:
     original = "但为稳定币值政府曾数次抛售美元入市干预"
     garbled = original.encode("utf-8").decode("latin-1").encode("utf-8").decode("gbk")
     assert run_step("repair_encoding", garbled).text == original
+
+
+def test_fix_is_idempotent_when_accents_are_decomposed() -> None:
+    # test_fix_is_idempotent (long profile): with NFD accents (as macOS writes them) the first
+    # pass leaves '锟斤拷' alone, normalize composes the accents, and the second pass repairs it.
+    text = "((锟斤拷e\u0301e\u0301"
+    once = textfix.fix(text)
+    assert textfix.fix(once) == once
