@@ -85,6 +85,11 @@ def _table() -> list[int | None]:
         for lo, hi in ranges:
             for o in range(lo, min(hi, _TABLE_SIZE - 1) + 1):
                 table[o] = ord(letter)
+    return _mark_specific(table)
+
+
+def _mark_specific(table: list[int]) -> list[int]:
+    """Mark Traditional-specific characters "T" and Simplified-specific ones "S" in ``table``."""
     trad, simp = _specific_sets()
     for chars, letter in ((trad, "T"), (simp, "S")):
         for c in chars:
@@ -96,12 +101,7 @@ def _table() -> list[int | None]:
 @cache
 def _shadow_table() -> list[int]:
     table = [46] * _TABLE_SIZE  # "."
-    trad, simp = _specific_sets()
-    for chars, letter in ((trad, "T"), (simp, "S")):
-        for c in chars:
-            if ord(c) < _TABLE_SIZE:
-                table[ord(c)] = ord(letter)
-    return table
+    return _mark_specific(table)
 
 
 def script_shadow(text: str) -> str:
