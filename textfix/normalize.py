@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Any
 
 from .config import Config, resolve
@@ -37,6 +38,9 @@ _INVISIBLE_REASONS = {
 
 # Pass 2: Unicode composition; CJK compatibility ideographs are kept as written.
 _COMPAT_IDEOGRAPHS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+# CPython reorders combining marks by insertion sort, quadratic in the length of a run of them;
+# runs longer than the stream-safe limit (UAX #15: 30) are put in canonical order here first.
+_LONG_MARK_RUN_MIN = 31
 
 # Pass 3: optional widths.
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -74,7 +78,29 @@ def _invisible_edits(text: str) -> list[Edit]:
     return edits
 
 
+@cache
+def _long_mark_run() -> re.Pattern[str]:
+    marks = [chr(c) for c in range(0x110000) if unicodedata.combining(chr(c))]
+    ranges = []
+    for ch in marks:
+        if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
+            ranges[-1][1] = ch
+        else:
+            ranges.append([ch, ch])
+    body = "".join(a if a == b else f"{a}-{b}" for a, b in ranges)
+    return re.compile(f"[{body}]{{{_LONG_MARK_RUN_MIN},}}")
+
+
+def _canonical_order(run: str) -> str:
+    """A run of combining marks decomposed and stably sorted by combining class: canonically
+    equivalent, and cheap for ``unicodedata.normalize`` to finish."""
+    decomposed = "".join(unicodedata.normalize("NFD", ch) for ch in run)
+    return "".join(sorted(decomposed, key=unicodedata.combining))
+
+
 def _compose_line(line: str, form: str) -> str:
+    if len(line) >= _LONG_MARK_RUN_MIN:
+        line = _long_mark_run().sub(lambda m: _canonical_order(m.group()), line)
     if form == "NFC" and _COMPAT_IDEOGRAPHS.search(line):
         parts = _COMPAT_IDEOGRAPHS.split(line)
         keep = _COMPAT_IDEOGRAPHS.findall(line)
