@@ -51,6 +51,8 @@ _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致�
 
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
+SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
+LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,7 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
         if i is not None:
             lens[i] = b - a
     doc_lens = lens
+    summary_starts = [a for a, _, r in labels if r.field == "summary"]
     i = 0
     while i < len(doc.segs):
         s = doc.segs[i]
@@ -264,7 +267,8 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             i += 1
             continue
         if rule.field == "summary":
-            _summary(doc, i, b, rule)
+            k = bisect_right(summary_starts, s.start)
+            _summary(doc, i, b, rule, summary_starts[k] if k < len(summary_starts) else len(doc.shadow))
             i += 1
             continue
         own_value = doc.shadow[b : s.end].strip()
@@ -307,14 +311,16 @@ def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int
     return j
 
 
-def _summary(doc: _Doc, i: int, b: int, rule: Rule) -> None:
-    """A summary label ("核心提示:") is chrome when its text is repeated later on."""
+def _summary(doc: _Doc, i: int, b: int, rule: Rule, limit: int) -> None:
+    """A summary label ("核心提示:") is chrome when its text is repeated later on: before the
+    next summary label and within ``SUMMARY_WINDOW`` characters (so the searches of all the
+    labels of a document cover it at most once: linear time)."""
     s = doc.segs[i]
     value = _SPACES.sub("", doc.shadow[b : s.end])
     if len(value) < 8:
         return
     probe = value[: min(len(value), 40)]
-    rest = _SPACES.sub("", doc.shadow[s.end :])
+    rest = _SPACES.sub("", doc.shadow[s.end : min(limit, s.end + SUMMARY_WINDOW)])
     if probe in rest:
         doc.claim(i, rule)
     else:
@@ -588,14 +594,15 @@ def _lead_summary(doc: _Doc, protect: set[int]) -> None:
             continue
         flat = _SPACES.sub("", doc.shadow[s.start : s.end])
         need = max(30, len(flat) // 2)  # at least half of the lead must come back, word for word
-        pos = doc.shadow.find(probe, s.end)
+        window = s.end + LEAD_WINDOW  # the article starts soon after its lead
+        pos = doc.shadow.find(probe, s.end, window)
         while pos >= 0:
             k = starts.get(pos)
             if k is not None and doc.sentence[k] and \
                     _SPACES.sub("", doc.shadow[pos : pos + 2 * need + 16])[:need] == flat[:need]:
                 doc.claim(i, None, category="duplicate", rule_id="dup.summary", confidence=0.8)
                 break
-            pos = doc.shadow.find(probe, pos + 1)
+            pos = doc.shadow.find(probe, pos + 1, window)
         if checked >= 2:
             break
 
@@ -757,20 +764,30 @@ def _spans(doc: _Doc) -> list[Span]:
                 continue
         groups.append([m])
     out: list[list[Any]] = []
+    # line breaks once, then bisects: rfind/find per group would be quadratic on one long line
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    n_breaks = len(breaks)
     for g in groups:
         for x, y in pairwise(g):
             x[1] = y[0]
         a, b = g[0][0], g[-1][1]
-        line_a = text.rfind("\n", 0, a) + 1
-        line_b = text.find("\n", b)
-        line_b = n if line_b < 0 else line_b
+        k = bisect_left(breaks, a)
+        line_a = breaks[k - 1] + 1 if k else 0
+        k = bisect_left(breaks, b)
+        line_b = breaks[k] if k < n_breaks else n
         left_clean = sep_run(text, line_a, a) is not None
         right_clean = sep_run(text, b, line_b) is not None
         if left_clean and right_clean:
             a = line_a
             e = line_b
-            while e < n and (text[e].isspace() or (text[e] in "|丨｜" and _bar_line(text, e))):
-                e += 1
+            while e < n:
+                if text[e].isspace():
+                    e += 1
+                elif text[e] in "|丨｜" and _is_sep(text, e, breaks):
+                    k = bisect_left(breaks, e)  # a line of bars and spaces goes whole
+                    e = breaks[k] if k < n_breaks else n
+                else:
+                    break
             if e < n or a == 0:
                 b = e
             else:  # the last line(s): take the blank space before, keep a final line break
@@ -811,18 +828,16 @@ def _spans(doc: _Doc) -> list[Span]:
     return [Span(a, b, cat, rid, conf) for a, b, cat, rid, conf in out]
 
 
-def _bar_line(text: str, i: int) -> bool:
+def _is_sep(text: str, i: int, breaks: list[int]) -> bool:
     """Whether position ``i`` is on a line holding nothing but bars and spaces."""
-    a = text.rfind("\n", 0, i) + 1
-    b = text.find("\n", i)
-    return _is_sep(text[a : len(text) if b < 0 else b])
+    k = bisect_left(breaks, i)
+    a = breaks[k - 1] + 1 if k else 0
+    b = breaks[k] if k < len(breaks) else len(text)
+    return _SEP_RUN.fullmatch(text, a, b) is not None
 
 
 _SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
-
-
-def _is_sep(s: str) -> bool:
-    return _SEP_RUN.fullmatch(s) is not None
+_NEWLINE = re.compile("\n")
 
 
 # --------------------------------------------------------------------------- metadata
