@@ -123,37 +123,43 @@ class _Doc:
         self.text = text
         self.shadow = shadow
         self.segs = segs
-        # Sentence punctuation positions once for the whole text; per segment two bisects.
-        punct = [m.start() for m in _PUNCT.finditer(shadow)]
+        # Sentence punctuation: only "none", "one" and "two or more" matter, so at most two
+        # searches per segment (a list of every comma of a long article costs more).
+        search = _PUNCT.search
         count = shadow.count
         n_list: list[int] = []
         like_list: list[bool] = []
+        add_n = n_list.append
+        add_like = like_list.append
         for a, b, _ in segs:
             n = b - a - count(" ", a, b)
-            p = bisect_left(punct, b) - bisect_left(punct, a) if punct else 0
-            if p == 0:
-                like = False
-            elif shadow[a:b].isascii():  # Latin text: count words
-                words = count(" ", a, b) + 1
-                like = words >= 8 and (shadow[b - 1] in _TERMINAL or p >= 2)
+            add_n(n)
+            m = search(shadow, a, b)
+            if m is None:
+                add_like(False)  # no sentence punctuation: most menu items and labels
+                continue
+            two = search(shadow, m.end(), b) is not None
+            if shadow[a:b].isascii():  # Latin text: count words
+                like = count(" ", a, b) + 1 >= 8 and (shadow[b - 1] in _TERMINAL or two)
             else:
-                like = (shadow[b - 1] in _TERMINAL and n >= 8) or (p >= 2 and n >= 20) or n >= 40
-            n_list.append(n)
-            like_list.append(like)
+                like = (shadow[b - 1] in _TERMINAL and n >= 8) or (two and n >= 20) or n >= 40
+            add_like(like)
         self.n = n_list
         self.sentence = like_list
         # index of the first and last segment on each segment's line
+        n_segs = len(segs)
         first: list[int] = []
-        last = [0] * len(segs)
+        last = [0] * n_segs
         start_of_line = 0
+        prev_line = segs[0].line if segs else 0
+        add_first = first.append
         for i, seg in enumerate(segs):
-            if i and seg.line != segs[i - 1].line:
-                for k in range(start_of_line, i):
-                    last[k] = i - 1
+            if seg.line != prev_line:
+                last[start_of_line:i] = [i - 1] * (i - start_of_line)
                 start_of_line = i
-            first.append(start_of_line)
-        for k in range(start_of_line, len(segs)):
-            last[k] = len(segs) - 1
+                prev_line = seg.line
+            add_first(start_of_line)
+        last[start_of_line:n_segs] = [n_segs - 1] * (n_segs - start_of_line)
         self.line_first = first
         self.line_last = last
         # claims[i] = (category, rule, confidence, start, end) for a claimed part of segment i
@@ -230,9 +236,10 @@ def _hits(rs: RuleSet, shadow: str) -> tuple[list[tuple[int, int, Rule]], list[t
     """Automaton hits split into labels and keywords: (start, end, rule)."""
     labels: list[tuple[int, int, Rule]] = []
     kws: list[tuple[int, int, Rule]] = []
-    for end, (idx, length) in rs.automaton.iter(shadow):
-        rule = rs.rules[idx]
-        (labels if rule.kind == "label" else kws).append((end + 1 - length, end + 1, rule))
+    rules = rs.rules
+    for a, b, idx in rs.matches(shadow):
+        rule = rules[idx]
+        (labels if rule.kind == "label" else kws).append((a, b, rule))
     labels.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, Rule]] = []
     for h in labels:
@@ -767,27 +774,24 @@ def _spans(doc: _Doc) -> list[Span]:
     # line breaks once, then bisects: rfind/find per group would be quadratic on one long line
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     n_breaks = len(breaks)
+    blank = _BLANK.match
     for g in groups:
-        for x, y in pairwise(g):
-            x[1] = y[0]
+        if len(g) > 1:
+            for x, y in pairwise(g):
+                x[1] = y[0]
         a, b = g[0][0], g[-1][1]
         k = bisect_left(breaks, a)
         line_a = breaks[k - 1] + 1 if k else 0
-        k = bisect_left(breaks, b)
+        k = bisect_left(breaks, b, k)
         line_b = breaks[k] if k < n_breaks else n
-        left_clean = sep_run(text, line_a, a) is not None
-        right_clean = sep_run(text, b, line_b) is not None
+        left_clean = a == line_a or sep_run(text, line_a, a) is not None
+        right_clean = b == line_b or sep_run(text, b, line_b) is not None
         if left_clean and right_clean:
             a = line_a
-            e = line_b
-            while e < n:
-                if text[e].isspace():
-                    e += 1
-                elif text[e] in "|丨｜" and _is_sep(text, e, breaks):
-                    k = bisect_left(breaks, e)  # a line of bars and spaces goes whole
-                    e = breaks[k] if k < n_breaks else n
-                else:
-                    break
+            e = blank(text, line_b).end()
+            while e < n and text[e] in "|丨｜" and _is_sep(text, e, breaks):
+                k = bisect_left(breaks, e)  # a line of bars and spaces goes whole
+                e = blank(text, breaks[k]).end() if k < n_breaks else n
             if e < n or a == 0:
                 b = e
             else:  # the last line(s): take the blank space before, keep a final line break
@@ -825,6 +829,17 @@ def _spans(doc: _Doc) -> list[Span]:
             out[j][0] = out[j - 1][1]
         out[-1][1] = n - 1 if text.endswith("\n") and a > 0 else n
         out = [m for m in out if m[1] > m[0]]
+    # touching pieces with the same category, rule and confidence are one span (a menu of
+    # forty lines is one explanation, not forty)
+    joined: list[list[Any]] = []
+    for m in out:
+        if joined:
+            last = joined[-1]
+            if last[1] == m[0] and last[3] == m[3] and last[2] == m[2] and last[4] == m[4]:
+                last[1] = m[1]
+                continue
+        joined.append(m)
+    out = joined
     return [Span(a, b, cat, rid, conf) for a, b, cat, rid, conf in out]
 
 
@@ -838,6 +853,7 @@ def _is_sep(text: str, i: int, breaks: list[int]) -> bool:
 
 _SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
 _NEWLINE = re.compile("\n")
+_BLANK = re.compile(r"\s*")
 
 
 # --------------------------------------------------------------------------- metadata

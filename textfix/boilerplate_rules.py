@@ -51,13 +51,40 @@ class RuleSet:
 
     version: str
     rules: tuple[Rule, ...]
-    automaton: Any  # ahocorasick.Automaton; values are (rule index, pattern length)
+    automaton: Any  # ahocorasick.Automaton over _bytes_key forms; values are (rule index, length)
     whole: dict[str, int]  # folded segment text -> rule index
     regexes: tuple[tuple[int, re.Pattern[str]], ...]  # (rule index, compiled regex)
     fold_table: dict[int, int]
     scanner: re.Pattern[str]  # one alternation of every regex's prefilter literals
     literal_rules: dict[str, tuple[int, ...]]  # prefilter literal -> indexes into ``regexes``
     traditional: dict[str, str]  # Simplified character -> Traditional forms folding to it
+
+    def has_keyword(self, form: str) -> bool:
+        """Whether ``form`` (one spelling of a keyword or label) is in the automaton."""
+        return _bytes_key(form) in self.automaton
+
+    def matches(self, shadow: str) -> list[tuple[int, int, int]]:
+        """Every keyword and label occurrence in ``shadow``: (start, end, rule index), in
+        order of end, overlapping ones included.
+
+        The automaton runs over the UTF-8 bytes (as Latin-1 characters): pyahocorasick looks
+        a node's children up one by one, and a byte trie's root has a few dozen children
+        where a character trie has hundreds, so this is about 1.5x faster on Chinese text
+        even with the offsets mapped back to characters.
+        """
+        it = self.automaton.iter
+        if shadow.isascii():
+            return [(end + 1 - length, end + 1, idx) for end, (idx, length) in it(shadow)]
+        raw = shadow.encode("utf-8", "surrogatepass")
+        out: list[tuple[int, int, int]] = []
+        b_pos = c_pos = 0
+        for end, (idx, length) in it(raw.decode("latin-1")):
+            end += 1
+            if end != b_pos:  # matches end on character boundaries: count the characters between
+                c_pos += len(raw[b_pos:end].decode("utf-8", "surrogatepass"))
+                b_pos = end
+            out.append((c_pos - length, c_pos, idx))
+        return out
 
 
 def _parse(text: str) -> tuple[str, list[Rule]]:
@@ -152,6 +179,11 @@ def _expand_regex(pattern: str, rev: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _bytes_key(form: str) -> str:
+    """``form``'s UTF-8 bytes as Latin-1 characters: the automaton's key for it."""
+    return form.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
 @lru_cache(maxsize=1)
 def ruleset() -> RuleSet:
     """The compiled rule set (built on first use, then cached for the process)."""
@@ -173,11 +205,12 @@ def ruleset() -> RuleSet:
                 forms.append(pattern[:-1].rstrip() + " " + pattern[-1])  # "责编 |" as well as "责编|"
             for form in forms:
                 for v in _variants(form, rev):
-                    if v in automaton:
-                        if automaton.get(v)[0] != i:
+                    key = _bytes_key(v)
+                    if key in automaton:
+                        if automaton.get(key)[0] != i:
                             raise ValueError(f"boilerplate rule {r.id}: pattern {r.pattern!r} already used by another rule")
                         continue
-                    automaton.add_word(v, (i, len(v)))
+                    automaton.add_word(key, (i, len(v)))
         elif r.kind == "whole":
             whole[pattern] = i
         else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -43,47 +44,76 @@ class Segment(NamedTuple):
 
 
 def split_segments(text: str, shadow: str, label_spans: Iterable[tuple[int, int]] = ()) -> list[Segment]:
-    """Segments of ``text``; ``shadow`` is its same-length matching form (see boilerplate_rules.fold)."""
+    """Segments of ``text``; ``shadow`` is its same-length matching form (see boilerplate_rules.fold).
+
+    ``label_spans`` must not overlap: each starts a segment, and no separator inside one cuts.
+    """
     labels = sorted(label_spans)
-    label_starts = [a for a, _ in labels]
-    cuts: list[tuple[int, int, bool]] = []
-    for m in _SEP.finditer(shadow):
-        a, b = m.span()
-        if labels:
-            k = bisect_right(label_starts, a) - 1
-            if k >= 0 and labels[k][1] > a and "\n" not in m.group():
-                continue  # "编辑 | 张三": the bar belongs to the label
-        cuts.append((a, b, "\n" in m.group()))
-    extra = [(a, a, False) for a in label_starts]
-    if "://" in shadow:
-        extra.extend((m.end(), m.end(), False) for m in _URL.finditer(shadow))
-    if extra:
-        cuts.extend(extra)
-        cuts.sort()
+    # positions inside a label: a separator starting there belongs to it ("编辑 | 张三")
+    inside = {k for a, b in labels for k in range(a, b)} if labels else None
     out: list[Segment] = []
     append = out.append
+    new = tuple.__new__  # a NamedTuple's own __new__ is a Python function: skip it
     ws = _WHITESPACE
     pos = 0
     line = 0
-    for a, b, newline in cuts:
-        if a >= pos:
+    for m in _SEP.finditer(shadow):
+        a, b = m.span()
+        newline = "\n" in m.group()
+        if inside is not None and not newline and a in inside:
+            continue
+        if a > pos:
             s, e = pos, a
             while s < e and shadow[s] in ws:
                 s += 1
             while e > s and shadow[e - 1] in ws:
                 e -= 1
             if s < e:
-                append(Segment(s, e, line))
-            pos = b
-        elif b > pos:
-            pos = b
+                append(new(Segment, (s, e, line)))
+        pos = b
         if newline:
             line += 1
     s, e = pos, len(shadow)
-    while s < e and shadow[s].isspace():
+    while s < e and shadow[s] in ws:
         s += 1
-    while e > s and shadow[e - 1].isspace():
+    while e > s and shadow[e - 1] in ws:
         e -= 1
     if s < e:
-        append(Segment(s, e, line))
+        append(new(Segment, (s, e, line)))
+    # zero-width cuts: before each label, after each URL
+    points = [a for a, _ in labels]
+    if "://" in shadow:
+        points.extend(m.end() for m in _URL.finditer(shadow))
+        points.sort()
+    if points and out:
+        return _cut_at(out, points, shadow)
+    return out
+
+
+def _cut_at(segs: list[Segment], points: list[int], shadow: str) -> list[Segment]:
+    """``segs`` with each segment that has a point strictly inside it cut there (both sides
+    stripped of whitespace). ``points`` is sorted."""
+    starts = [seg.start for seg in segs]
+    ws = _WHITESPACE
+    cuts: dict[int, list[int]] = {}
+    for p in points:
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and segs[i].start < p < segs[i].end:
+            cuts.setdefault(i, []).append(p)
+    if not cuts:
+        return segs
+    out: list[Segment] = []
+    for i, seg in enumerate(segs):
+        ps = cuts.get(i)
+        if ps is None:
+            out.append(seg)
+            continue
+        bounds = [seg.start, *ps, seg.end]
+        for s, e in pairwise(bounds):
+            while s < e and shadow[s] in ws:
+                s += 1
+            while e > s and shadow[e - 1] in ws:
+                e -= 1
+            if s < e:
+                out.append(Segment(s, e, seg.line))
     return out
