@@ -337,7 +337,7 @@ def _summary(doc: _Doc, i: int, b: int, rule: Rule, limit: int) -> None:
 def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, list[int]]:
     """Regex index -> segments worth trying: one C-level scan for every prefilter literal."""
     out: dict[int, list[int]] = {}
-    line_scope = {k for k, (idx, _) in enumerate(rs.regexes) if rs.rules[idx].scope == "line"}
+    line_scope = _line_scope()
     segs = doc.segs
     i, seg_start, seg_end = -1, -1, -1
     for m in rs.scanner.finditer(doc.shadow):
@@ -355,6 +355,13 @@ def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, li
             if not lst or lst[-1] != j:
                 lst.append(j)
     return out
+
+
+@lru_cache(maxsize=1)
+def _line_scope() -> frozenset[int]:
+    """Indexes (into ``ruleset().regexes``) of the regexes that look at a whole line."""
+    rs = ruleset()
+    return frozenset(k for k, (idx, _) in enumerate(rs.regexes) if rs.rules[idx].scope == "line")
 
 
 def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
@@ -895,8 +902,8 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
     if "url" in values:
         m = re.search(r"https?://\S+", values["url"])
         values["url"] = m.group() if m else values["url"]
-    elif (m := re.search(r"https?://[!-~]+", " ".join(doc.text[s.start : s.end] for i, s in enumerate(doc.segs)
-                                                       if i in doc.claims and doc.zone[i] != "core"))):
+    elif "://" in doc.shadow and (m := re.search(r"https?://[!-~]+", " ".join(
+            doc.text[doc.segs[i].start : doc.segs[i].end] for i in sorted(doc.claims) if doc.zone[i] != "core"))):
         values["url"] = m.group()
     icps = [v for v in f.get("icp_number", []) if v] or [v for v in f.get("icp", []) if v]
     if icps:
