@@ -53,6 +53,7 @@ MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
+SIDE_BLOCK = 150  # a run of text this dense beyond unmarked short lines joins the content core
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,33 +193,59 @@ class _Doc:
             self.fields.setdefault(name, []).append(value)
 
 
-def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
-    """The content core: the best-scoring contiguous run of segments (Kadane), where
-    sentence-like segments score their length and chrome-like ones cost."""
-    best, best_a, best_b = 0, 0, -1
-    run, run_a = 0, 0
-    for i in range(len(doc.segs)):
-        if i in walls:
-            w = -400  # a "related articles" heading: the core does not run through it
-        elif i in strong:
-            w = -60
-        elif doc.sentence[i]:
-            w = doc.n[i]
-        else:
-            w = -min(doc.n[i], 20) - 2
+def _kadane(w: list[int], lo: int, hi: int) -> tuple[int, int, int]:
+    """(score, first, last) of the best-scoring contiguous run of ``w[lo:hi]`` (last < first: none)."""
+    best, best_a, best_b = 0, lo, lo - 1
+    run, run_a = 0, lo
+    for i in range(lo, hi):
         if run <= 0:
-            run, run_a = w, i
+            run, run_a = w[i], i
         else:
-            run += w
+            run += w[i]
         if run > best:
             best, best_a, best_b = run, run_a, i
-    if best >= 60:
-        doc.has_core = True
-        doc.core = (best_a, best_b)
-        for i in range(len(doc.segs)):
-            doc.zone[i] = "head" if i < best_a else "tail" if i > best_b else "core"
-    else:
+    return best, best_a, best_b
+
+
+def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
+    """The content core: the best-scoring contiguous run of segments (Kadane), where
+    sentence-like segments score their length and chrome-like ones cost.
+
+    A second dense run of text separated from the core only by short lines that carry no
+    chrome signal (no keyword, label, UI word or list heading) belongs to it: a table or a
+    list inside the article, which costs the run more than the text beyond it gains."""
+    n = len(doc.segs)
+    w: list[int] = []
+    for i in range(n):
+        if i in walls:
+            w.append(-400)  # a "related articles" heading: the core does not run through it
+        elif i in strong:
+            w.append(-60)
+        elif doc.sentence[i]:
+            w.append(doc.n[i])
+        else:
+            w.append(-min(doc.n[i], 20) - 2)
+    best, best_a, best_b = _kadane(w, 0, n)
+    if best < 60:
         doc.notes.append("no content core found (list, poem or fragment?): no position evidence used")
+        return
+    marked = strong | walls
+    for _ in range(3):  # before the core
+        side, a2, b2 = _kadane(w, 0, best_a)
+        if side < SIDE_BLOCK or any(k in marked for k in range(b2 + 1, best_a)):
+            break
+        doc.notes.append(f"text at {doc.segs[a2].start} joins the core across unmarked short lines")
+        best_a = a2
+    for _ in range(3):  # after it
+        side, a2, b2 = _kadane(w, best_b + 1, n)
+        if side < SIDE_BLOCK or any(k in marked for k in range(best_b + 1, a2)):
+            break
+        doc.notes.append(f"text at {doc.segs[a2].start} joins the core across unmarked short lines")
+        best_b = b2
+    doc.has_core = True
+    doc.core = (best_a, best_b)
+    for i in range(n):
+        doc.zone[i] = "head" if i < best_a else "tail" if i > best_b else "core"
 
 
 def _zone_ok(rule: Rule, zone: str) -> bool:
