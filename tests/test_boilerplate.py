@@ -250,6 +250,87 @@ def test_traditional_and_simplified_pages_get_the_same_spans() -> None:
     assert s.spans and t.metadata.source == "新華社" and t.metadata.copyright == "新華網"
 
 
+POINTS = (
+    "监管方从年初就在酝酿针对数据公司的整顿清理，这次应该是大动作。",
+    "大数据对于现金贷平台而言是命门，没有了数据做支撑，他们就无法放贷。",
+)
+
+
+def _story(repeat_points: bool) -> str:
+    later = POINTS if repeat_points else ("行业人士普遍认为，整顿还会持续相当长的一段时间。", "多家平台表示将主动调整业务。")
+    return (
+        "数据业大整顿\n\n划重点：\n\n" + "\n\n".join(POINTS) + "\n\n" + ARTICLE + "\n"
+        + "一位接近监管的人士表示，" + later[0] + "他还说，" + later[1] + "\n"
+    )
+
+
+def test_a_summary_box_repeated_by_the_article_goes() -> None:
+    res = strip_boilerplate(_story(repeat_points=True))
+    assert "划重点" not in res.text and POINTS[0] not in res.text.split("\n\n")[1]
+    assert {s.category for s in res.spans} == {"duplicate"}
+    assert _flat(ARTICLE) in _flat(res.text)
+
+
+def test_a_summary_box_the_article_does_not_repeat_stays() -> None:
+    text = _story(repeat_points=False)
+    assert strip_boilerplate(text).text == text
+
+
+def test_wechat_account_card_goes_with_its_description() -> None:
+    text = ("一日一技：延迟调用\n\n未闻Code\n\n微信号\n\nitskingname\n\n功能介绍\n\n"
+            "博主喜欢Python和爬虫，已经出了两本书。关注这个公众号，你的效率会提高。\n\n" + ARTICLE)
+    res = strip_boilerplate(text)
+    assert "博主喜欢" not in res.text and "功能介绍" not in res.text
+    assert _flat(ARTICLE) in _flat(res.text)
+
+
+def test_a_table_inside_an_article_stays() -> None:
+    """Rows of short cells between two parts of an article are content, not a menu."""
+    before = ("Since 1951, only a few sitting members of Congress have switched parties, and most of them "
+              "did so because the voters at home had changed their minds about the party they belonged to. "
+              "The table below lists every one of them, with the year of the switch and the chamber.")
+    after = ("Electoral calculations seem to have guided many of these decisions, too: members were more likely "
+             "to switch when they represented areas where their old party was losing ground, and most of them "
+             "went on to win their next election under the new label, which is what made the move worth it.")
+    rows = "\n".join(f"Member {i}\nOR\nSenate\nR to D\n{1950 + i}" for i in range(12))
+    text = "Party switchers are rare\n\n" + before + "\n\n" + rows + "\n\n" + after + "\n"
+    res = strip_boilerplate(text)
+    assert res.text == text, [(s.rule, text[s.start : s.end][:30]) for s in res.spans]
+
+
+def test_verse_is_not_a_menu() -> None:
+    poem = "\n".join(["从生活的缝隙间", "生出的不起眼的蒲公英", "开得那么认真和坦荡", "黄得像黄土层",
+                      "黄得像黄河浪", "以一个民族庄严的肤色", "开放在陕北春天的身旁", "轻轻摇曳在春风里"])
+    text = ARTICLE + "\n" + poem + "\n"
+    assert strip_boilerplate(text).text == text
+
+
+def test_english_dates_photo_credits_and_promos() -> None:
+    body = ("Sen. Joe Manchin told reporters on Wednesday that suggestions he would leave his party were wrong, "
+            "and he repeated that he wanted to keep negotiating with the leaders of his party in the Senate.\n\n"
+            "A switch would scramble the status quo in the Senate, where the two parties hold the same number of "
+            "seats, and it could give the other party control of the chamber for the rest of the term.\n")
+    more = ("Party switches are rare: since 1951 only a few dozen members of Congress have changed parties "
+            "while in office, and most of them did so when the voters at home had already moved.\n")
+    text = ("Could Manchin Leave The Party?\n\nOct. 25, 2021,\n\nat\n\n6:00 AM\n\n"
+            "Jabin Botsford / The Washington Post / Getty Images\n\n" + body
+            + "\nAmericans Don't Trust Their Maps. Can Anything Change That? Read more. »\n\n" + more)
+    res = strip_boilerplate(text)
+    for chrome in ("Oct. 25", "6:00 AM", "Getty Images", "Read more"):
+        assert chrome not in res.text, chrome
+    assert _flat(body) in _flat(res.text) and _flat(more) in _flat(res.text)
+
+
+def test_bylines_and_source_date_lines() -> None:
+    text = ("数据业大整顿\n\n金融市场棱镜2019-09-23 07:48\n\n《棱镜》作者 周纯\n\n" + ARTICLE)
+    res = strip_boilerplate(text)
+    assert res.text.startswith("数据业大整顿\n\n本报讯"), res.text[:40]
+    assert res.metadata.date == "2019-09-23T07:48"
+    text = "英国美女转行当美人鱼\n\n加拿大必读\n\n发布时间：2019-10-08 12:00\n\n" + ARTICLE
+    res = strip_boilerplate(text)
+    assert "加拿大必读" not in res.text and res.text.startswith("英国美女转行当美人鱼\n\n本报讯")
+
+
 # --------------------------------------------------------------------------- cross-document model
 
 

@@ -44,7 +44,10 @@ _CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|
 _CREDIT_TAIL = re.compile(r"\s*(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
 _RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)前")
 _ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a sentence
+_NEXT_LINE_VALUE = frozenset(("lab.share.intro",))  # alone on a line: the next line (a sentence) is the value
 _BARS = re.compile(r"[|丨｜]")
+_DATED_END = re.compile(r"(?<!\d)(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對]")
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
 _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
@@ -306,6 +309,14 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             i += 1
             continue
         own_value = doc.shadow[b : s.end].strip()
+        if rule.id in _NEXT_LINE_VALUE and not own_value and i + 1 < len(doc.segs) \
+                and doc.segs[i + 1].line == s.line + 1 and doc.n[i + 1] <= 2 * MAX_CHROME \
+                and doc.line_first[i + 1] == doc.line_last[i + 1]:
+            # "功能介绍" alone, the account's self-description on the next line
+            doc.claim(i, rule)
+            doc.claim(i + 1, rule)
+            i += 2
+            continue
         if rule.id in _ANY_VALUE and doc.n[i] <= 2 * MAX_CHROME:
             pass  # "原标题：…！" quotes a whole headline
         elif doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40) or (
@@ -348,10 +359,14 @@ def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int
 def _summary(doc: _Doc, i: int, b: int, rule: Rule, limit: int) -> None:
     """A summary label ("核心提示:") is chrome when its text is repeated later on: before the
     next summary label and within ``SUMMARY_WINDOW`` characters (so the searches of all the
-    labels of a document cover it at most once: linear time)."""
+    labels of a document cover it at most once: linear time).
+
+    A label alone on its line ("划重点：") heads a box of points on the lines below it: the
+    points that the article repeats (word for word, or in long stretches) go with it."""
     s = doc.segs[i]
     value = _SPACES.sub("", doc.shadow[b : s.end])
     if len(value) < 8:
+        _summary_box(doc, i, rule, limit)
         return
     probe = value[: min(len(value), 40)]
     rest = _SPACES.sub("", doc.shadow[s.end : min(limit, s.end + SUMMARY_WINDOW)])
@@ -359,6 +374,33 @@ def _summary(doc: _Doc, i: int, b: int, rule: Rule, limit: int) -> None:
         doc.claim(i, rule)
     else:
         doc.notes.append(f"summary at {s.start} is not repeated in the text: kept")
+
+
+def _summary_box(doc: _Doc, i: int, rule: Rule, limit: int) -> None:
+    segs = doc.segs
+    items: list[int] = []
+    j = i + 1
+    while j < len(segs) and len(items) < 6 and j not in doc.claims and segs[j].line > segs[j - 1].line \
+            and doc.n[j] >= 12 and doc.line_first[j] == doc.line_last[j]:
+        items.append(j)
+        j += 1
+    if not items:
+        return
+    repeated: list[int] = []
+    for k in items:  # the points, up to the first one the article does not repeat
+        end = segs[k].end
+        rest = _SPACES.sub("", doc.shadow[end : min(limit, end + SUMMARY_WINDOW)])
+        flat = _SPACES.sub("", doc.shadow[segs[k].start : end])
+        windows = [flat[p : p + 12] for p in range(0, len(flat) - 11, 12)][:8]
+        if sum(1 for w in windows if w in rest) < min(2, len(windows)):
+            break
+        repeated.append(k)
+    if not repeated:
+        doc.notes.append(f"summary box at {segs[i].start} is not repeated in the text: kept")
+        return
+    doc.claim(i, rule)
+    for k in repeated:
+        doc.claim(k, rule)
 
 
 def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, list[int]]:
@@ -439,7 +481,7 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                     continue
                 if (doc.n[i] <= MAX_CHROME and not doc.sentence[i]) or (
                         doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)) or (
-                        doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= 200):
+                        doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= 300):
                     doc.claim(i, rule)
                 else:  # inside a long segment only the matches go
                     for mm in rx.finditer(piece):
@@ -553,6 +595,11 @@ def _find_title(doc: _Doc) -> int | None:
     if first_meta is not None:
         for i in range(first_meta - 1, -1, -1):
             if i not in doc.claims and _heading_like(doc, i) and 4 <= doc.n[i] <= 100:
+                k = i - 1  # a short name under a longer headline is a byline ("加拿大必读")
+                if doc.n[i] <= 8 and k >= 0 and k not in doc.claims and _heading_like(doc, k) \
+                        and 2 * doc.n[i] <= doc.n[k] <= 100 and doc.segs[k].line == doc.segs[i].line - 1 \
+                        and doc.line_first[i] == doc.line_last[i]:
+                    return _earlier_copy(doc, k)
                 return _earlier_copy(doc, i)
             if doc.segs[i].line < doc.segs[first_meta].line - 3:
                 break
@@ -661,12 +708,46 @@ def _line_context(doc: _Doc, protect: set[int]) -> None:
             continue
         seen_lines.add(first)
         idxs = range(first, last + 1)
-        if any(doc.zone[k] == "core" for k in idxs):
-            continue
         cat = doc.claims[i][-1][0]
+        if any(doc.zone[k] == "core" for k in idxs) and not (
+            cat == "credits" and all(k in doc.claims or doc.n[k] <= 4 for k in idxs)
+        ):
+            continue  # inside the article only the names after a byline ("《棱镜》作者 周纯")
         for k in idxs:
             if k not in doc.claims and k not in protect and not doc.sentence[k] and doc.n[k] <= 40:
                 doc.claim(k, None, category=cat, rule_id="ctx.same_line", confidence=0.75)
+
+
+def _after_title(doc: _Doc, title: list[int], protect: set[int]) -> None:
+    """Short names between the title and a metadata segment just below it are bylines
+    ("加拿大必读" between a headline and "发布时间：…")."""
+    if not title:
+        return
+    between: list[int] = []
+    for k in range(title[-1] + 1, min(title[-1] + 4, len(doc.segs))):
+        cl = doc.claims.get(k)
+        if cl:
+            if cl[-1][0] == "metadata" and between:
+                for j in between:
+                    doc.claim(j, None, category="metadata", rule_id="ctx.after_title", confidence=0.75)
+            return
+        if k in protect or doc.sentence[k] or doc.n[k] > 16 or doc.zone[k] == "core":
+            return
+        between.append(k)
+
+
+def _islands(doc: _Doc, protect: set[int]) -> None:
+    """Outside the core, a short segment between two claimed ones goes with them (an account
+    name inside a share bar, "at" between a date and a time)."""
+    segs = doc.segs
+    full = doc.full
+    for i in range(1, len(segs) - 1):
+        if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.n[i] > 20:
+            continue
+        if i - 1 in full and i + 1 in full and doc.zone[i - 1] == doc.zone[i] == doc.zone[i + 1]:
+            cat = doc.claims[i - 1][-1][0]
+            if cat == doc.claims[i + 1][-1][0]:
+                doc.claim(i, None, category=cat, rule_id="ctx.island", confidence=0.7)
 
 
 def _follow_context(doc: _Doc) -> None:
@@ -694,7 +775,18 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     if len(run) == 3 and first.line == last.line and not _BARS.search(doc.text, first.end, last.start):
         return False  # three words on one line may be a heading ("郊廟歌辭 祀圜丘樂章 豫和")
     lengths = sorted(doc.n[k] for k in run)
-    return lengths[len(lengths) // 2] <= 10 or len(run) >= 8
+    if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8):
+        return False
+    # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
+    # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
+    unclaimed = [k for k in run if k not in doc.claims]
+    if len(unclaimed) >= 4 and all(doc.line_first[k] == doc.line_last[k] for k in unclaimed):
+        shadow = doc.shadow
+        wordy = sum(1 for k in unclaimed if _FUNCTION_CHARS.search(shadow, doc.segs[k].start, doc.segs[k].end))
+        if 3 * wordy >= 2 * len(unclaimed):
+            doc.notes.append(f"short lines at {doc.segs[run[0]].start} read as verse or prose: not a menu")
+            return False
+    return True
 
 
 def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
@@ -736,6 +828,7 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                     if k not in doc.claims:
                         doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
             run = []
+    _dated_list(doc, core_b, protect)
     if model is not None:
         for i in range(len(doc.segs)):
             if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.sentence[i]:
@@ -743,6 +836,28 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
             if model.is_repeated(doc.shadow[doc.segs[i].start : doc.segs[i].end]):
                 doc.claim(i, None, category="navigation" if doc.zone[i] == "head" else "other",
                           rule_id="model.repeated", confidence=0.8)
+
+
+def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
+    """Below the article, a run of headline-length lines of which most end in a date is a list
+    of other articles ("…难落实2015-08-11"), even without a heading or with punctuation."""
+    segs = doc.segs
+    shadow = doc.shadow
+    run: list[int] = []
+    dated = 0
+    for i in [*range(core_b + 1, len(segs)), -1]:
+        if i >= 0 and i in doc.full:
+            continue  # claimed chrome inside the list
+        if i >= 0 and i not in doc.claims and i not in protect and doc.n[i] <= 60 \
+                and shadow.find("。", segs[i].start, segs[i].end) < 0:
+            run.append(i)
+            dated += _DATED_END.search(shadow, segs[i].start, segs[i].end) is not None
+            continue
+        if len(run) >= 3 and dated >= 3 and 2 * dated >= len(run):
+            for k in run:
+                doc.claim(k, None, category="related_links", rule_id="shape.dated_list", confidence=0.75)
+        run = []
+        dated = 0
 
 
 def _captions_in_core(doc: _Doc) -> None:
@@ -1005,10 +1120,12 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     markers = _apply_keywords(doc, rs, kws, protect)
     _duplicates(doc, title)
     _lead_summary(doc, protect)
+    _after_title(doc, title, protect)
     _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
     _shape(doc, markers, protect, model)
+    _islands(doc, protect)
     for k in title:
         if doc.claims.pop(k, None):  # the title stays even if a weak rule matched it
             doc.notes.append(f"title at {segs[k].start} kept although a rule matched it")
@@ -1127,6 +1244,9 @@ _SHAPE_REASONS = {
     "shape.caption_run": "short lines between paragraphs that end like photo captions",
     "ctx.same_line": "left over on a footer or metadata line outside the article",
     "ctx.follow_name": "the account name after a follow/QR prompt",
+    "ctx.after_title": "a short name between the title and the metadata line (a byline)",
+    "ctx.island": "a short piece between two removed ones, outside the article",
+    "shape.dated_list": "a list of headlines with dates, below the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
     "dup.summary": "a lead paragraph printed again as the start of the article",
