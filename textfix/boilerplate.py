@@ -47,6 +47,7 @@ _ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a senten
 _NEXT_LINE_VALUE = frozenset(("lab.share.intro",))  # alone on a line: the next line (a sentence) is the value
 _BARS = re.compile(r"[|丨｜]")
 _DATED_END = re.compile(r"(?<!\d)(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DATE_LAST = frozenset("0123456789日")
 _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對]")
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
@@ -219,27 +220,42 @@ def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
     list inside the article, which costs the run more than the text beyond it gains."""
     n = len(doc.segs)
     w: list[int] = []
+    gain = [0]  # gain[k]: sum of the positive weights of segments 0..k-1 (an upper bound for a side run)
+    sentence, lengths = doc.sentence, doc.n
+    best, best_a, best_b = 0, 0, -1
+    run, run_a = 0, 0
     for i in range(n):
         if i in walls:
-            w.append(-400)  # a "related articles" heading: the core does not run through it
+            x = -400  # a "related articles" heading: the core does not run through it
         elif i in strong:
-            w.append(-60)
-        elif doc.sentence[i]:
-            w.append(doc.n[i])
+            x = -60
+        elif sentence[i]:
+            x = lengths[i]
         else:
-            w.append(-min(doc.n[i], 20) - 2)
-    best, best_a, best_b = _kadane(w, 0, n)
+            x = -min(lengths[i], 20) - 2
+        w.append(x)
+        gain.append(gain[-1] + x if x > 0 else gain[-1])
+        if run <= 0:
+            run, run_a = x, i
+        else:
+            run += x
+        if run > best:
+            best, best_a, best_b = run, run_a, i
     if best < 60:
         doc.notes.append("no content core found (list, poem or fragment?): no position evidence used")
         return
     marked = strong | walls
     for _ in range(3):  # before the core
+        if gain[best_a] < SIDE_BLOCK:
+            break
         side, a2, b2 = _kadane(w, 0, best_a)
         if side < SIDE_BLOCK or any(k in marked for k in range(b2 + 1, best_a)):
             break
         doc.notes.append(f"text at {doc.segs[a2].start} joins the core across unmarked short lines")
         best_a = a2
     for _ in range(3):  # after it
+        if gain[n] - gain[best_b + 1] < SIDE_BLOCK:
+            break
         side, a2, b2 = _kadane(w, best_b + 1, n)
         if side < SIDE_BLOCK or any(k in marked for k in range(best_b + 1, a2)):
             break
@@ -251,12 +267,13 @@ def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
         doc.zone[i] = "head" if i < best_a else "tail" if i > best_b else "core"
 
 
+_ZONES_OF = {"any": frozenset(("head", "core", "tail")), "edge": frozenset(("head", "tail")),
+             "head": frozenset(("head",)), "tail": frozenset(("tail",)), "core": frozenset(("core",))}
+
+
 def _zone_ok(rule: Rule, zone: str) -> bool:
-    if rule.zone == "any":
-        return True
-    if rule.zone == "edge":
-        return zone in ("head", "tail")
-    return rule.zone == zone
+    """Whether ``rule`` applies in ``zone`` (head, core or tail)."""
+    return zone in _ZONES_OF[rule.zone]
 
 
 # --------------------------------------------------------------------------- passes
@@ -407,7 +424,9 @@ def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, li
     """Regex index -> segments worth trying: one C-level scan for every prefilter literal."""
     out: dict[int, list[int]] = {}
     line_scope = _line_scope()
+    literal_zones = _literal_zones()
     segs = doc.segs
+    zone = doc.zone
     i, seg_start, seg_end = -1, -1, -1
     for m in rs.scanner.finditer(doc.shadow):
         a = m.start()
@@ -418,11 +437,28 @@ def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, li
             seg_start, seg_end = segs[i].start, segs[i].end
         if m.end() > seg_end:
             continue
-        for k in rs.literal_rules[m.group()]:
+        lit = m.group()
+        if zone[i] not in literal_zones[lit]:
+            continue  # "年" in the article: the date regex only looks at the page head
+        for k in rs.literal_rules[lit]:
             j = doc.line_last[i] if k in line_scope else i
             lst = out.setdefault(k, [])
             if not lst or lst[-1] != j:
                 lst.append(j)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _literal_zones() -> dict[str, frozenset[str]]:
+    """Prefilter literal -> the zones where at least one of its regexes applies."""
+    rs = ruleset()
+    out: dict[str, frozenset[str]] = {}
+    for lit, ks in rs.literal_rules.items():
+        zones: set[str] = set()
+        for k in ks:
+            rule = rs.rules[rs.regexes[k][0]]
+            zones |= _ZONES_OF["any" if rule.scope == "line" else rule.zone]
+        out[lit] = frozenset(zones)
     return out
 
 
@@ -437,12 +473,14 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
     first_line = doc.segs[0].line if doc.segs else -1
     starts = [s.start for s in doc.segs]
     cands = _regex_candidates(doc, rs, starts)
+    zone = doc.zone
     for k, (idx, rx) in enumerate(rs.regexes):
         rule = rs.rules[idx]
+        zones = _ZONES_OF["any" if rule.scope == "line" else rule.zone]
         for i in cands.get(k, ()):
-            s = doc.segs[i]
-            if not _zone_ok(rule, doc.zone[i]) and rule.scope != "line":
+            if zone[i] not in zones:
                 continue
+            s = doc.segs[i]
             if doc.whole_claimed(i):
                 if rule.field == "icp" and (m := rx.search(doc.shadow, s.start, s.end)):
                     doc.add_field("icp_number", doc.text[m.start() : m.end()])  # the number behind a label
@@ -851,7 +889,8 @@ def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
         if i >= 0 and i not in doc.claims and i not in protect and doc.n[i] <= 60 \
                 and shadow.find("。", segs[i].start, segs[i].end) < 0:
             run.append(i)
-            dated += _DATED_END.search(shadow, segs[i].start, segs[i].end) is not None
+            if shadow[segs[i].end - 1] in _DATE_LAST:
+                dated += _DATED_END.search(shadow, segs[i].start, segs[i].end) is not None
             continue
         if len(run) >= 3 and dated >= 3 and 2 * dated >= len(run):
             for k in run:
