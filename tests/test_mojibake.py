@@ -186,3 +186,102 @@ def test_suspect_table_is_rare_mojibake_characters() -> None:
     assert len(chars) > 1000
     assert "鍙" in chars and "锟" in chars
     assert "的" not in chars and "是" not in chars
+
+
+# --- speed and bounds: the fast path, the prescan, long lines, the work cap -------------------
+
+
+def _garbled_inputs() -> list[str]:
+    out = []
+    for case in _load("synthetic.json"):
+        out.append(_garble(case)[0])
+    out += [c["garbled"] for c in _load("in-the-wild.json")]
+    return out
+
+
+def test_fast_path_gives_the_same_text_as_the_explained_step() -> None:
+    from textfix.mojibake import fast
+    from textfix.result import apply_edits
+
+    cfg = Config()
+    for text in _garbled_inputs() + [c["text"] for c in _load("negative.json")]:
+        assert fast(text, cfg) == apply_edits(text, step_run(text, cfg).edits), text[:40]
+
+
+def test_prescan_agrees_with_the_full_scan() -> None:
+    from textfix.mojibake import _has_signal, _hits
+
+    texts = _garbled_inputs() + [c["text"] for c in _load("negative.json")]
+    for text in texts:
+        for lost_marks in (True, False):
+            assert _has_signal(text, lost_marks) == bool(_hits(text, lost_marks)), text[:40]
+
+
+def test_a_long_line_without_breaks_is_repaired_across_window_cuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textfix import mojibake
+
+    monkeypatch.setattr(mojibake, "_SEGMENT", 400)  # cut often, so cuts fall inside garbled runs
+    original = "发布时间今天人民" * 150  # no space, no ASCII, nothing lost
+    garbled = original.encode("utf-8").decode("gbk")
+    assert len(garbled) > 4 * 400
+    assert repair_mojibake(garbled) == original
+    spaced = "发布时间 今天 " * 150
+    assert repair_mojibake(spaced.encode("utf-8").decode("gbk")) == spaced
+
+
+def test_work_cap_stops_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textfix import mojibake
+
+    line = "发布时间是今年三月，记者从会上获悉。"
+    garbled = line.encode("utf-8").decode("gbk", "replace")
+    text = "\n".join([garbled] * 6)
+    monkeypatch.setattr(mojibake, "_WORK_BUDGET", 2 * len(garbled) + 5)
+    out = step_run(text, Config())
+    fixed = textfix.result.apply_edits(text, out.edits).split("\n")
+    assert fixed[0].startswith("发布时间") and fixed[-1] == garbled  # the first repaired, the last left
+    assert any("work cap reached" in n for n in out.notes)
+    assert out.metadata["mojibake_work_cap_at"] > 0
+
+
+def test_span_bookkeeping_matches_the_plain_definitions() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from textfix.mojibake import _PassMap, _Spans
+
+    def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    def back(start: int, end: int, findings: list) -> tuple[int, int]:
+        delta, s_out, e_out = 0, None, None
+        for f in findings:
+            new_start = f.start + delta
+            new_end = new_start + len(f.replacement)
+            if s_out is None and start < new_end:
+                s_out = f.start if start >= new_start else start - delta
+            if e_out is None and end <= new_end:
+                e_out = f.end if end > new_start else end - delta
+            delta += len(f.replacement) - (f.end - f.start)
+        return (start - delta if s_out is None else s_out, end - delta if e_out is None else e_out)
+
+    rng = random.Random(3)
+    for _ in range(500):
+        spans, kept = _Spans(), []
+        for _ in range(15):
+            a = rng.randint(0, 30)
+            b = a + rng.choice([0, 1, 2, 5])
+            assert spans.overlaps(a, b) == any(overlap((a, b), k) for k in kept)
+            if not spans.overlaps(a, b):
+                spans.add(a, b)
+                kept.append((a, b))
+        findings, pos = [], 0
+        for _ in range(rng.randint(0, 6)):
+            pos += rng.randint(0, 4)
+            n = rng.randint(0, 4)
+            findings.append(SimpleNamespace(start=pos, end=pos + n, replacement="x" * rng.randint(0, 5)))
+            pos += n
+        pm = _PassMap(findings)  # type: ignore[arg-type]
+        for _ in range(10):
+            a = rng.randint(0, 40)
+            b = a + rng.randint(0, 6)
+            assert pm.back(a, b) == back(a, b, findings)

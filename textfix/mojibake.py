@@ -18,8 +18,19 @@ remaining bytes allow, and every character that cannot be recovered becomes one 
 Up to three layers are undone. ftfy's encoding fixer, with its CJK-harmful options off, is
 one more candidate, judged by the same model.
 
-Clean text costs one compiled regex scan: nothing is decoded unless two characters typical
-of mojibake sit close together.
+Cost and bounds:
+
+- clean text costs a few compiled regex scans (:func:`_has_signal`, stopping at the first
+  sign): nothing is decoded unless characters typical of mojibake sit close together;
+- work is linear in the length of the text: windows around the signs are analysed one at a
+  time, a window longer than ``_SEGMENT`` characters (a megabyte of garbled text without a
+  line break) is cut where no character can straddle the cut, and the bookkeeping of passes
+  and overlapping findings uses bisection, not pairwise comparison;
+- a document has a budget of ``_WORK_BUDGET`` characters of windows (all passes together):
+  beyond it the step stops, leaves the rest as it is, and says so in a note and in the
+  metadata key ``mojibake_work_cap_at`` (a documented best effort, reached only by
+  megabytes of garbled text in one document);
+- :func:`fast` is the same repair without explanations (the pipeline's ``explain=False``).
 
 >>> repair_mojibake("鍙戝竷鏃堕棿锛")[:4]
 '发布时间'
@@ -33,17 +44,19 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import Any
 
-from .charmodel import Score
+from .charmodel import Score, char_cost, cost, model, score
 from .config import Config
 from .result import Edit, StepOutput, apply_edits
 
-__all__ = ["Finding", "diagnose", "repair_mojibake", "run"]
+__all__ = ["Finding", "diagnose", "fast", "repair_mojibake", "run"]
 
 # Codecs a CJK reading (D) may have used, each with the codecs to re-encode with, in order.
 _CJK_READINGS: dict[str, tuple[str, ...]] = {
@@ -137,6 +150,12 @@ class Finding:
 
 # ---------------------------------------------------------------------------------------------
 # Tables and prefilters (built once per process, on first use)
+
+
+@cache
+def _register_codecs() -> None:
+    """Register ftfy's sloppy-windows-1252 codec (imported on first need, not at import)."""
+    import ftfy.bad_codecs  # noqa: F401
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +252,7 @@ def _other_codepage_hits(text: str) -> list[int]:
 _WORD_START_HAN = re.compile(r"[ (\"'][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[a-z]{2}")
 
 # Han beside half-width katakana: the texture of UTF-8 read as Shift_JIS.
-_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f][\uff61-\uff9f]*")  # not ``+``: see _latin1_utf8_as_gbk
 
 # Two consecutive 3-byte UTF-8 sequences: what a CJK codec's bytes of real mojibake contain.
 _UTF8_PAIR = re.compile(rb"(?:(?:[\xe3-\xed][\x80-\xbf]|\xef[\xbc-\xbf])[\x80-\xbf]){2}")
@@ -249,6 +268,8 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     suspects = _suspect_set()
     for m in cjk_pair.finditer(text):
         p = m.start()
+        if lost_marks and not m.group().strip(_REPLACEMENT):
+            continue  # inside a run of U+FFFD: the hits for lost marks below cover it
         window = text[max(0, p - 4) : p + 8]
         # Garbled runs are dense with suspects; two rare characters side by side are not enough.
         if sum(1 for c in window if c in suspects) < 3 and _REPLACEMENT not in window:
@@ -271,12 +292,63 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
     hits.extend(_other_codepage_hits(text))
     if lost_marks and _REPLACEMENT in text:
-        p = text.find(_REPLACEMENT)
-        while p >= 0:
-            hits.append(p)
-            p = text.find(_REPLACEMENT, p + 1)
+        # One hit every eight characters of a run of U+FFFD, and its last: the same windows
+        # and the same neighbourhoods of later passes as one hit per character, in an eighth
+        # of the memory.
+        for m in _LOST_RUN.finditer(text):
+            s, e = m.span()
+            hits.extend(range(s, e, 8))
+            if (e - 1 - s) % 8:
+                hits.append(e - 1)
     hits.sort()
     return hits
+
+
+_LOST_RUN = re.compile("\ufffd[\ufffd]*")
+
+
+def _has_signal(text: str, lost_marks: bool = True) -> bool:
+    """Whether :func:`_hits` would find anything, answered with the cheapest scans first and
+    stopping at the first sign: the prescan that lets clean text through at regex speed."""
+    if lost_marks and _REPLACEMENT in text:
+        return True
+    cjk_pair, _, latin_in_cjk, _ = _scans()
+    if latin_in_cjk.search(text) or _WORD_START_HAN.search(text) or _strict_latin_pair().search(text):
+        return True
+    if _OTHER_LEAD.search(text) and _other_codepage_hits(text):
+        return True
+    for m in _latin1_utf8_as_gbk().finditer(text):
+        p = m.start()
+        if _LATIN1_UTF8.search(text[p : p + 12].encode("gbk", "replace")):
+            return True
+    if _HALFWIDTH_KANA.search(text):
+        for m in _halfwidth_beside_han(text):
+            p = m.start()
+            if _codec_check(text[max(0, p - 4) : p + 8]):
+                return True
+    suspects = _suspect_set()
+    for m in cjk_pair.finditer(text):
+        p = m.start()
+        window = text[max(0, p - 4) : p + 8]
+        if sum(1 for c in window if c in suspects) < 3 and _REPLACEMENT not in window:
+            continue
+        if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _strict_latin_pair() -> re.Pattern[str]:
+    """Two codepage characters side by side (or each with an ASCII trail byte), at least one
+    of them a trigger: every pair :func:`_hits` keeps matches it."""
+    high, trigger = _latin_sets()
+    h, t = _char_class(high), _char_class(trigger)
+    # Led by one class (the lookbehinds re-check the character just taken) so that re can
+    # skip ahead at C speed.
+    ascii_trail = "[\\x40-\\x7e]"
+    return re.compile(
+        f"[{h}](?:(?<=[{t}])[{h}]|[{t}]|(?<=[{t}]){ascii_trail}[{h}]{ascii_trail}|{ascii_trail}[{t}]{ascii_trail})"
+    )
 
 
 _PREFILTER_CODECS = ("gbk", "cp950", "cp932", "cp949")
@@ -293,9 +365,11 @@ def _latin1_utf8_as_gbk() -> re.Pattern[str]:
                 chars.add(bytes([lead, trail]).decode("gbk"))
             except UnicodeDecodeError:
                 continue
-    return re.compile(f"[{_char_class(''.join(chars))}]{{3}}")
+    cls = f"[{_char_class(''.join(chars))}]"
+    return re.compile(cls * 3)  # spelled out: a leading repeat would lose re's fast class search
 
 
+_UTF8_LEADS = bytes(range(0xC2, 0xF5))
 _UTF8_LEAD_CONT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _LATIN1_UTF8 = re.compile(rb"(?:[\xc2\xc3][\x80-\xbf]){3}")
 
@@ -312,6 +386,13 @@ def _halfwidth_beside_han(text: str) -> list[re.Match[str]]:
         if (s and "\u4e00" <= text[s - 1] <= "\u9fff") or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff"):
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _codepage_char() -> re.Pattern[str]:
+    """One non-ASCII character a single-byte codepage produces (U+FFFD excluded)."""
+    high, _ = _latin_sets()
+    return re.compile(f"[{_char_class(high.replace(_REPLACEMENT, ''))}]")
 
 
 @lru_cache(maxsize=1)
@@ -363,10 +444,27 @@ def run(text: str, config: Config) -> StepOutput:
     C0 control characters are looked through: runs are analysed without them and each edit
     that spans one removes it (the normalize step would delete it anyway).
     """
+    return _step(text, explain=True)
+
+
+def fast(text: str, config: Config) -> str:
+    """The step's output text without explanations (what the pipeline runs with
+    ``explain=False``): the same text as applying :func:`run`'s edits.
+
+    >>> fast("ÖÐ¹ú ok", Config())
+    '中国 ok'
+    """
+    if text.isascii():
+        return text
+    out = _step(text, explain=False)
+    return apply_edits(text, out.edits) if out.edits else text
+
+
+def _step(text: str, explain: bool) -> StepOutput:
     if not _C0.search(text):
-        return _run(text)
+        return _run(text, explain)
     keep = [i for i, c in enumerate(text) if not _C0.match(c)]
-    out = _run("".join(text[i] for i in keep))
+    out = _run("".join(text[i] for i in keep), explain)
     n = len(text)
 
     def at(pos: int) -> int:
@@ -380,14 +478,18 @@ def run(text: str, config: Config) -> StepOutput:
     return out
 
 
-def _run(text: str) -> StepOutput:
+def _run(text: str, explain: bool = True) -> StepOutput:
     """The pipeline step: one edit per repaired run, notes for runs left alone.
 
     The repaired text is examined again (up to ``_MAX_PASSES`` times) so that layers the
     first pass uncovered are undone too; each final edit lists every chain that touched it.
+    ``explain=False`` skips what only the notes need (runs left alone).
     """
     out = StepOutput()
-    findings = _analyse(text, keep_rejected=True)
+    if text.isascii() or not _has_signal(text):
+        return out
+    budget = _Budget(_WORK_BUDGET)
+    findings = _analyse(text, keep_rejected=explain, budget=budget)
     for f in findings:
         if not f.accepted and f.gain > 0:
             out.notes.append(
@@ -396,22 +498,39 @@ def _run(text: str) -> StepOutput:
                 f"the {f.margin:.1f} nats required"
             )
     accepted = [f for f in findings if f.accepted]
-    if not accepted:
-        return out
+    if accepted:
+        _repair(text, accepted, budget, out)
+    if budget.stopped_at is not None:
+        out.notes.append(
+            f"work cap reached: {_WORK_BUDGET} characters of suspicious windows examined; the text "
+            f"from offset {budget.stopped_at} on was not examined for mojibake (best effort)"
+        )
+        out.metadata["mojibake_work_cap_at"] = budget.stopped_at
+    elif budget.later_pass_stopped:
+        out.notes.append(
+            f"work cap reached: {_WORK_BUDGET} characters of suspicious windows examined; some "
+            "repaired runs were not examined for a further layer of mojibake (best effort)"
+        )
+        out.metadata["mojibake_work_cap_at"] = len(text)
+    return out
+
+
+def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput) -> None:
+    """Apply the first pass's findings, run the later passes, and add the edits to ``out``."""
     # Passes: every finding is kept with its span mapped back to the input.
     spans: list[tuple[int, int, Finding]] = [(f.start, f.end, f) for f in accepted]
     current = _apply(text, accepted)
-    maps = [accepted]
+    maps = [_PassMap(accepted)]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1]))
+        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings), budget=budget)
         if not more:
             break
         for f in more:
             s, e = f.start, f.end
             for done in reversed(maps):
-                s, e = _map_back(s, e, done)
+                s, e = done.back(s, e)
             spans.append((s, e, f))
-        maps.append(more)
+        maps.append(_PassMap(more))
         current = _apply(current, more)
     if len(maps) == 1:
         for f in accepted:
@@ -419,7 +538,12 @@ def _run(text: str) -> StepOutput:
     else:
         out.edits.extend(_merged_edits(text, current, spans))
     out.metadata["mojibake_repaired"] = len(out.edits)
-    return out
+
+
+# Characters of windows one document may have analysed, all passes together: beyond it the
+# step stops, leaves the rest as it is and says so in a note (a documented best effort that
+# bounds the time any document can take; about three megabytes of garbled text).
+_WORK_BUDGET = 1_000_000
 
 
 _MAX_PASSES = 4
@@ -440,37 +564,67 @@ def _apply(text: str, findings: list[Finding]) -> str:
     return apply_edits(text, [Edit(f.start, f.end, f.replacement, "") for f in findings])
 
 
-def _map_back(start: int, end: int, findings: list[Finding]) -> tuple[int, int]:
-    """Map a span of the text after ``findings`` were applied back to the text before."""
-    delta = 0
-    s_out, e_out = None, None
-    for f in findings:
-        new_start = f.start + delta
-        new_end = new_start + len(f.replacement)
-        if s_out is None and start < new_end:
-            s_out = f.start if start >= new_start else start - delta
-        if e_out is None and end <= new_end:
-            e_out = f.end if end > new_start else end - delta
-        delta += len(f.replacement) - (f.end - f.start)
-    return (start - delta if s_out is None else s_out, end - delta if e_out is None else e_out)
+class _PassMap:
+    """Maps spans of the text after one pass's findings were applied back to the text before,
+    by bisection (a pass may have thousands of findings)."""
+
+    __slots__ = ("deltas", "findings", "new_ends", "new_starts")
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.new_starts: list[int] = []
+        self.new_ends: list[int] = []
+        self.deltas: list[int] = []  # length change of the text before each finding
+        delta = 0
+        for f in findings:
+            self.new_starts.append(f.start + delta)
+            self.new_ends.append(f.start + delta + len(f.replacement))
+            self.deltas.append(delta)
+            delta += len(f.replacement) - (f.end - f.start)
+        self.deltas.append(delta)
+
+    def back(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` after the pass, as a span before it: widened to whole findings
+        where it starts or ends inside one's replacement."""
+        total = self.deltas[-1]
+        k = bisect_right(self.new_ends, start)  # the first finding whose replacement ends after start
+        if k == len(self.findings):
+            s_out = start - total
+        else:
+            s_out = self.findings[k].start if start >= self.new_starts[k] else start - self.deltas[k]
+        k = bisect_left(self.new_ends, end)  # the first finding whose replacement ends at or after end
+        if k == len(self.findings):
+            e_out = end - total
+        else:
+            e_out = self.findings[k].end if end > self.new_starts[k] else end - self.deltas[k]
+        return s_out, e_out
 
 
 def _merged_edits(original: str, final: str, spans: list[tuple[int, int, Finding]]) -> list[Edit]:
-    """One edit per region where ``final`` differs from ``original``, explained by the
-    findings of every pass that touched it."""
-    edits: list[Edit] = []
-    sm = difflib.SequenceMatcher(None, original, final, autojunk=False)
-    regions: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            continue
-        if regions and i1 - regions[-1][1] <= 2:
-            regions[-1][1], regions[-1][3] = i2, j2
+    """One edit per region of ``original`` that some pass changed, explained by the findings
+    of every pass that touched it.
+
+    Regions are the union of the findings' spans mapped back to the input (spans less than
+    three characters apart are joined). Outside them the text never changed, and a region's
+    length changed by the sum of its findings' changes, so each region's replacement is cut
+    from ``final`` at a running offset: linear, no character diff.
+    """
+    regions: list[tuple[int, int, list[Finding]]] = []
+    for s, e, f in sorted(spans, key=lambda item: (item[0], item[1])):
+        if regions and s - regions[-1][1] <= 2:
+            lo, hi, found = regions[-1]
+            found.append(f)
+            regions[-1] = (lo, max(hi, e), found)
         else:
-            regions.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in regions:
-        touching = [f for s, e, f in spans if s < max(i2, i1 + 1) and i1 < max(e, s + 1)]
-        if not touching:
+            regions.append((s, e, [f]))
+    edits: list[Edit] = []
+    offset = 0
+    for i1, i2, touching in regions:
+        change = sum(len(f.replacement) - (f.end - f.start) for f in touching)
+        j1 = i1 + offset
+        j2 = j1 + (i2 - i1) + change
+        offset += change
+        if final[j1:j2] == original[i1:i2]:
             continue
         chains = list(dict.fromkeys(f.chain for f in touching))
         reasons = "; then ".join(dict.fromkeys(f.reason() for f in touching))
@@ -484,24 +638,82 @@ def _merged_edits(original: str, final: str, spans: list[tuple[int, int, Finding
 
 
 def _analyse(
-    text: str, keep_rejected: bool, lost_marks: bool = True, regions: list[tuple[int, int]] | None = None
+    text: str,
+    keep_rejected: bool,
+    lost_marks: bool = True,
+    regions: list[tuple[int, int]] | None = None,
+    budget: _Budget | None = None,
 ) -> list[Finding]:
     if not text or text.isascii():
         return []
     hits = _hits(text, lost_marks)
     if regions is not None:  # a later pass: only where the previous pass changed something
-        hits = [h for h in hits if any(lo - 8 <= h <= hi + 8 for lo, hi in regions)]
+        hits = _near_regions(hits, regions)
     if not hits:
         return []
     findings: list[Finding] = []
     for lo, hi in _windows(text, hits):
+        if budget is not None:
+            if budget.left < hi - lo:
+                if regions is None:
+                    budget.stopped_at = lo
+                else:
+                    budget.later_pass_stopped = True
+                break
+            budget.left -= hi - lo
         findings.extend(_analyse_window(text, lo, hi))
     accepted = _non_overlapping([f for f in findings if f.accepted])
     if not keep_rejected:
         return accepted
-    taken = [(f.start, f.end) for f in accepted]
-    rejected = [f for f in findings if not f.accepted and not any(s < f.end and f.start < e for s, e in taken)]
+    taken = _Spans()
+    for f in accepted:
+        taken.add(f.start, f.end)
+    rejected = [f for f in findings if not f.accepted and not taken.overlaps(f.start, f.end)]
     return sorted(accepted + _non_overlapping(rejected, by_gain=True), key=lambda f: f.start)
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Characters of windows a document may still have analysed (all passes together), and
+    where analysis stopped when they ran out."""
+
+    left: int
+    stopped_at: int | None = None  # where the first pass stopped, in the step's input
+    later_pass_stopped: bool = False  # a later pass (deeper layers) ran out
+
+
+class _Spans:
+    """Spans that do not overlap, kept sorted: overlap tests by bisection, so keeping the best
+    of many findings is not quadratic. Two spans overlap when each starts before the other
+    ends (an empty span overlaps only a span it sits strictly inside)."""
+
+    __slots__ = ("ends", "pairs")
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[int, int]] = []
+        self.ends: list[int] = []  # non-decreasing, since the spans do not overlap
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self.ends, start)  # the first span ending after ``start``
+        return k < len(self.pairs) and self.pairs[k][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_right(self.pairs, (start, end))
+        self.pairs.insert(k, (start, end))
+        self.ends.insert(k, end)
+
+
+def _near_regions(hits: list[int], regions: list[tuple[int, int]]) -> list[int]:
+    """The hits within eight characters of a region (both lists sorted): one merge, not a
+    product, so a later pass stays linear however many runs the first pass repaired."""
+    out: list[int] = []
+    k, n = 0, len(regions)
+    for h in hits:
+        while k < n and regions[k][1] + 8 < h:
+            k += 1
+        if k < n and regions[k][0] - 8 <= h:
+            out.append(h)
+    return out
 
 
 _SPACE_BACK = re.compile(r"\s(?=\S*\Z)")
@@ -518,10 +730,11 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
             clusters.append([h, h])
     out: list[tuple[int, int]] = []
     n = len(text)
+    reach = 4 * _WINDOW  # no window reaches further from its hits: look for line ends no further
     for first, last in clusters:
-        line_lo = text.rfind("\n", 0, first) + 1
-        line_hi = text.find("\n", last)
-        line_hi = n if line_hi < 0 else line_hi
+        line_lo = max(text.rfind("\n", max(0, first - reach), first) + 1, first - reach, 0)
+        line_hi = text.find("\n", last, last + reach)
+        line_hi = min(n, last + reach) if line_hi < 0 else line_hi
         lo = max(line_lo, first - _WINDOW)
         hi = min(line_hi, last + _WINDOW)
         far_lo = max(line_lo, first - 4 * _WINDOW)
@@ -533,7 +746,46 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
+    return [seg for lo, hi in out for seg in _segments(text, lo, hi)]
+
+
+_SEGMENT = 8192  # longest window analysed at once (a longer one is cut, see _segments)
+_CUT = re.compile(r"\s|[\x00-\x7f]|\ufffd")
+
+
+def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``text[lo:hi]`` cut into pieces of at most ``_SEGMENT`` characters, so that the work
+    and memory spent on one window stay bounded (a megabyte of garbled text without a line
+    break is still one window). Each cut is made after the last space, ASCII character or
+    U+FFFD of the piece's last quarter, where no multi-byte character can straddle it; text
+    without any is cut before a character whose bytes start a UTF-8 sequence."""
+    out: list[tuple[int, int]] = []
+    while hi - lo > _SEGMENT:
+        end = lo + _SEGMENT
+        cut = None
+        for m in _CUT.finditer(text, end - _SEGMENT // 4, end):
+            cut = m.end()
+        if cut is None:
+            cut = _lead_cut(text, end - _SEGMENT // 4, end)
+        end = cut if cut is not None and cut > lo else end
+        out.append((lo, end))
+        lo = end
+    out.append((lo, hi))
     return out
+
+
+def _lead_cut(text: str, lo: int, hi: int) -> int | None:
+    """The last position in ``[lo, hi)`` before a character whose bytes in a codec it could
+    have been read as start with a UTF-8 lead byte (so the cut falls between two of the
+    original characters), trying the commonest readings first."""
+    _register_codecs()
+    for reading in ("gbk", "sloppy-windows-1252", "big5", "shift_jis", "euc-kr"):
+        enc = _ENCODERS.get(reading)
+        for k in range(hi - 1, lo, -1):
+            data = enc(text[k]) if enc is not None else _encode_sb(text[k], reading)
+            if data and 0xC2 <= data[0] <= 0xF4:
+                return k
+    return None
 
 
 _SPACE = re.compile(r"\s")
@@ -543,9 +795,11 @@ def _non_overlapping(findings: list[Finding], by_gain: bool = False) -> list[Fin
     """Keep the best of overlapping findings (largest gain over margin)."""
     ranked = sorted(findings, key=lambda f: -(f.gain - (0 if by_gain else f.margin)))
     kept: list[Finding] = []
+    spans = _Spans()
     for f in ranked:
-        if all(f.end <= k.start or k.end <= f.start for k in kept):
+        if not spans.overlaps(f.start, f.end):
             kept.append(f)
+            spans.add(f.start, f.end)
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -606,7 +860,7 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
     for _ in range(_MAX_LAYERS - 1):
-        if not _hits(best_rep, lost_marks=False):
+        if not _has_signal(best_rep, lost_marks=False):
             break
         deeper = _best_inner(best_rep)
         if deeper is None:
@@ -656,7 +910,6 @@ _CJK = frozenset("HKG")
 def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
     """Character classes of the clean text around a run (the script it sits in); the
     pseudo-class ``#`` marks a context long enough (10+ non-space characters) to judge by."""
-    from .charmodel import model
 
     context = text[max(0, start - 60) : start] + text[end : end + 60]
     classes = set(model().classes(context))
@@ -667,7 +920,6 @@ def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _score_cached(text: str) -> Score:
-    from .charmodel import score
 
     return score(text)
 
@@ -676,7 +928,6 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     """The model's score plus a penalty for each character of a class the surrounding text
     does not use: an exotic class (another alphabet, a symbol, a combining mark), or Han,
     kana and Hangul in a context of some length that has none."""
-    from .charmodel import model
 
     sc = _score_cached(with_context)
     foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
@@ -689,7 +940,6 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
 
 def _best_inner(text: str) -> tuple[str, list[str], int] | None:
     """The whole-string repair of ``text`` as one more layer, if any chain decodes it."""
-    from .charmodel import cost
 
     options: list[tuple[str, list[str], int]] = []
     for c in (*_cjk_candidates(text, 0, whole=True), *_single_byte_candidates(text, 0, whole=True)):
@@ -739,10 +989,12 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
     variants = [window]
     if "?" in window and _LOSSY_QUESTION.search(window):
         variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, window))
-    encoded: list[tuple[str, str, bytes, list[int], list[tuple[int, int]], int]] = []
+    encoded: list[tuple[str, str, bytes, array[int], list[tuple[int, int]], int]] = []
     for reading in _CJK_READINGS:
         for variant in variants:
             data, offs = _encode_window(variant, reading)
+            if not _MULTIBYTE.search(data):
+                continue  # no UTF-8 lead byte and no lost byte: nothing to decode
             spans = [m.span() for m in _UTF8_RUN.finditer(data) if _MULTIBYTE.search(data, *m.span())]
             covered = sum(e - s for s, e in spans)
             if covered:
@@ -769,22 +1021,23 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
     return out
 
 
-def _encode_window(window: str, reading: str) -> tuple[bytes, list[int]]:
+def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
+    """The window's bytes in ``reading`` and where each character's bytes start (a compact
+    array: a window may be tens of thousands of characters)."""
     enc = _ENCODERS[reading]
     chunks = list(map(enc, window))
-    offs = list(accumulate(map(len, chunks), initial=0))
+    offs = array("i", accumulate(map(len, chunks), initial=0))
     return b"".join(chunks), offs
 
 
 def _cjk_runs(
-    window: str, reading: str, data: bytes, offs: list[int], spans: list[tuple[int, int]]
+    window: str, reading: str, data: bytes, offs: array[int], spans: list[tuple[int, int]]
 ) -> list[_Candidate]:
-    starts = {o: i for i, o in enumerate(offs)}
     out: list[_Candidate] = []
     han_around = _HAN.search(window) is not None
     for bs, be in spans:
-        i = _snap_up(starts, bs)
-        j = _snap_down(starts, be)
+        i = _snap_up(offs, bs)
+        j = _snap_down(offs, be)
         if i is None or j is None or j - i < 1:
             continue
         best: _Candidate | None = None
@@ -794,7 +1047,13 @@ def _cjk_runs(
             ii, jj = i + a, j - z
             if jj - ii < 1:
                 continue
-            decoded = _utf8_lossy(data[offs[ii] : offs[jj]])
+            chunk = data[offs[ii] : offs[jj]]
+            lossy = _PH in chunk
+            if jj - ii < 3 and not lossy and not _latin_neighbour(window, ii, jj):
+                continue  # see the two-character check below: it could not pass
+            if lossy and len(chunk) - len(chunk.translate(None, _UTF8_LEADS)) < 2:
+                continue  # fewer than two lead bytes: it cannot recover two characters
+            decoded = _utf8_lossy(chunk)
             if decoded is None:
                 continue
             rep, lost = decoded
@@ -803,7 +1062,7 @@ def _cjk_runs(
                 continue
             if jj - ii <= 4 and _all_exotic(rep.replace(_REPLACEMENT, "")):
                 continue  # a few CJK characters re-decoding to stray Greek/Arabic letters
-            if han_around and _has_exotic(rep, controls=False) and not _hits(rep, lost_marks=False):
+            if han_around and _has_exotic(rep, controls=False) and not _has_signal(rep, lost_marks=False):
                 if not lost:
                     continue  # in Chinese text, real mojibake decodes to CJK or Latin, not other alphabets
                 rep = _mark_debris(rep)  # misaligned bytes around a lost one: not recovered characters
@@ -836,10 +1095,14 @@ def _recovered(rep: str) -> int:
     return sum(1 for c in rep if ord(c) > 0x7F and c != _REPLACEMENT)
 
 
+def _latin_neighbour(window: str, i: int, j: int) -> bool:
+    left = window[i - 1 : i]
+    right = window[j : j + 1]
+    return (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())
+
+
 def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
     """True when ``rep`` is accented Latin letters inside a Latin word (``pr茅fecture``)."""
-    from .charmodel import model
-
     if not all(k == "A" for k in model().classes(rep)):
         return False
     left = window[i - 1 : i]
@@ -852,7 +1115,6 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 def _mark_debris(s: str) -> str:
     """Stray letters of other alphabets and symbols in a lossy repair become U+FFFD."""
-    from .charmodel import model
 
     return "".join(_REPLACEMENT if k in "XBEMUCO" else c for c, k in zip(s, model().classes(s), strict=True))
 
@@ -861,20 +1123,17 @@ _COMMON_COST = 10.0  # mean unigram cost (nats) of the CJK characters a short ru
 
 
 def _common_cjk(s: str) -> bool:
-    from .charmodel import char_cost, model
 
     costs = [char_cost(c) for c, k in zip(s, model().classes(s), strict=True) if k in "HKG"]
     return bool(costs) and sum(costs) / len(costs) <= _COMMON_COST
 
 
 def _cjk_letters(s: str) -> int:
-    from .charmodel import model
 
     return sum(1 for k in model().classes(s) if k in "HKG")
 
 
 def _has_cjk(s: str) -> bool:
-    from .charmodel import model
 
     return any(k in "HKGQ" for k in model().classes(s))
 
@@ -882,7 +1141,6 @@ def _has_cjk(s: str) -> bool:
 def _has_exotic(s: str, controls: bool = True) -> bool:
     """Letters of other alphabets, stray symbols, marks or controls (full-width forms are fine).
     ``controls=False`` lets C1 controls through: an inner layer of mojibake is full of them."""
-    from .charmodel import model
 
     classes = "XBEMUCO" if controls else "XBEMUO"
     return any(k in classes for k in model().classes(s))
@@ -891,14 +1149,12 @@ def _has_exotic(s: str, controls: bool = True) -> bool:
 def _all_exotic(s: str) -> bool:
     """True when ``s`` has no Han, kana, Hangul or Latin letter (a one- or two-character run
     of clean Han re-decodes to such debris by chance)."""
-    from .charmodel import model
 
     return not any(k in "HKGLA" for k in model().classes(s))
 
 
 def _local_gain(window: str, i: int, j: int, rep: str) -> float:
     """How much cheaper ``rep`` is than ``window[i:j]``, with a little context on each side."""
-    from .charmodel import cost
 
     left = window[max(0, i - _CONTEXT) : i]
     right = window[j : j + _CONTEXT]
@@ -907,23 +1163,20 @@ def _local_gain(window: str, i: int, j: int, rep: str) -> float:
 
 @lru_cache(maxsize=2048)
 def _cost_cached(text: str) -> float:
-    from .charmodel import cost
 
     return cost(text)
 
 
-def _snap_up(starts: dict[int, int], b: int) -> int | None:
-    for k in range(4):
-        if b + k in starts:
-            return starts[b + k]
-    return None
+def _snap_up(offs: array[int], b: int) -> int | None:
+    """The first character starting at byte ``b`` or up to three bytes later."""
+    k = bisect_left(offs, b)
+    return k if k < len(offs) and offs[k] - b <= 3 else None
 
 
-def _snap_down(starts: dict[int, int], b: int) -> int | None:
-    for k in range(4):
-        if b - k in starts:
-            return starts[b - k]
-    return None
+def _snap_down(offs: array[int], b: int) -> int | None:
+    """The last character starting at byte ``b`` or up to three bytes earlier."""
+    k = bisect_right(offs, b) - 1
+    return k if k >= 0 and b - offs[k] <= 3 else None
 
 
 def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
@@ -1031,9 +1284,70 @@ def _encode_token(token: str, reading: str) -> bytes | None:
     return b"".join(parts)  # type: ignore[arg-type]
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+@lru_cache(maxsize=16384)
+def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, bool], ...]:
+    """Every repair of one token read as ``reading`` that passes the context-free checks:
+    (bytes, chain, replacement, lost characters, short). Cached: later passes, deeper layers
+    and overlapping windows meet the same tokens again."""
+    non_ascii = len(tok) - len(tok.encode("ascii", "ignore"))
+    if not non_ascii:
+        return ()
+    # Lead bytes A1-FE show up as Latin-1 symbols and letters.
+    has_letter = not _LEAD_LIKE.isdisjoint(tok)
+    variants = [tok]
+    if "?" in tok and _LOSSY_QUESTION.search(tok):
+        variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
+    out: list[tuple[bytes, str, str, int, bool]] = []
+    done: set[bytes] = set()
+    for variant in variants:
+        data = _encode_token(variant, reading)
+        if data is None or data.isascii() or data in done:
+            continue
+        done.add(data)
+        lossy = _REPLACEMENT in variant
+        high_share = (len(data) - len(data.translate(None, _HIGH_BYTES))) / len(data)
+        utf8_shaped = _UTF8_LEAD_CONT.search(data) is not None
+        for source, codec in _SB_SOURCES.items():
+            cjk_source = source != "utf-8"
+            if cjk_source and (non_ascii < 2 or high_share < 0.3 or not has_letter):
+                # CJK text in a CJK codec is largely high bytes, and its lead bytes look like
+                # Latin-1 letters and symbols.
+                continue
+            if not cjk_source and not utf8_shaped and not lossy:
+                continue  # no lead byte followed by a continuation byte
+            decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
+            if decoded is None:
+                continue
+            rep, lost = decoded
+            if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
+                continue
+            if cjk_source:
+                classes = model().classes(rep)
+                if not _EXOTIC_NO_F.isdisjoint(classes) or _CJK_OR_Q.isdisjoint(classes):
+                    continue  # CJK bytes decode to CJK text, not to stray letters
+                if non_ascii >= _SHORT and _count_cjk(classes) < 2:
+                    continue  # one Han character and a symbol: too little to go on
+                if non_ascii <= 6 and not _common_cjk(rep):
+                    continue  # a short run must give common characters, not rare ones
+            chain = f"{source} read as {_SHORT_NAME[reading]}"
+            out.append((data, chain, rep, lost, cjk_source and non_ascii < _SHORT))
+    return tuple(out)
+
+
+_EXOTIC_NO_F = frozenset("XBEMUCO")
+_CJK_OR_Q = frozenset("HKGQ")
+
+
+def _count_cjk(classes: str) -> int:
+    return classes.count("H") + classes.count("K") + classes.count("G")
+
+
 def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> list[_Candidate]:
     """Per token, the best repair under the single-byte chain that gains most on this window."""
-    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+    _register_codecs()
 
     tokens = [(m.start(), m.end()) for m in _latin_token().finditer(window)]
     if whole:
@@ -1041,60 +1355,23 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
     if not tokens:
         return []
     per_chain: dict[str, list[tuple[float, bool, _Candidate]]] = {}
-    seen: set[tuple[int, int, bytes]] = set()
+    claimed: dict[tuple[int, int, bytes], str] = {}  # bytes of a run -> the reading that gave them
     for s0, e0 in tokens:
         for reading in _SB_READINGS:
             # The part of the token this codepage can produce (cp437 has no curly quotes ...).
             for m in _reading_run(reading).finditer(window, s0, e0):
                 s, e = m.span()
-                tok = window[s:e]
-                non_ascii = sum(1 for c in tok if ord(c) > 0x7F)
-                if not non_ascii:
-                    continue
-                # Lead bytes A1-FE show up as Latin-1 symbols and letters.
-                has_letter = any(c in _LEAD_LIKE for c in tok)
-                variants = [tok]
-                if "?" in tok and _LOSSY_QUESTION.search(tok):
-                    variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, tok))
-                for variant in variants:
-                    data = _encode_token(variant, reading)
-                    if data is None or data.isascii() or (s, e, data) in seen:
+                for data, chain, rep, lost, short in _token_repairs(window[s:e], reading):
+                    if claimed.setdefault((s, e, data), reading) != reading:
                         continue  # identical bytes under another reading: nothing new to decode
-                    seen.add((s, e, data))
-                    lossy = _REPLACEMENT in variant
-                    high_share = sum(1 for b in data if b >= 0x80) / len(data)
-                    utf8_shaped = _UTF8_LEAD_CONT.search(data) is not None
-                    for source, codec in _SB_SOURCES.items():
-                        if source != "utf-8" and (non_ascii < 2 or high_share < 0.3):
-                            continue  # CJK text in a CJK codec is largely high bytes
-                        if source == "utf-8" and not utf8_shaped and not lossy:
-                            continue  # no lead byte followed by a continuation byte
-                        decoded = _decode_lossy(data, codec) if lossy else _decode_strict(data, codec)
-                        if decoded is None:
-                            continue
-                        rep, lost = decoded
-                        if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
-                            continue
-                        if source != "utf-8" and (_has_exotic(rep) or not _has_cjk(rep)):
-                            continue  # CJK bytes decode to CJK text, not to stray letters
-                        if source != "utf-8" and non_ascii >= _SHORT and _cjk_letters(rep) < 2:
-                            continue  # one Han character and a symbol: too little to go on
-                        if source != "utf-8" and not has_letter:
-                            continue  # no character a CJK lead byte could have become
-                        if source != "utf-8" and non_ascii <= 6 and not _common_cjk(rep):
-                            continue  # a short run must give common characters, not rare ones
-                        chain = f"{source} read as {_SHORT_NAME[reading]}"
-                        cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
-                        gain = _local_gain(window, s, e, rep)
-                        short = source != "utf-8" and non_ascii < _SHORT
-                        per_chain.setdefault(chain, []).append((gain, short, cand))
+                    cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
+                    gain = _local_gain(window, s, e, rep)
+                    per_chain.setdefault(chain, []).append((gain, short, cand))
     if not per_chain:
         return []
 
     # One chain per window: the one whose tokens gain most in total.
-    from .charmodel import cost
-
-    high = frozenset(_latin_sets()[0])
+    high = _codepage_char()
 
     def total(items: list[tuple[float, bool, _Candidate]]) -> float:
         # How much cheaper the whole window gets with this chain's repairs applied.
@@ -1109,10 +1386,10 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         parts.append(window[pos - offset :])
         repaired = "".join(parts)
         # Non-ASCII characters of the tokens this chain leaves as they were still count against it.
-        left = sum(1 for c in repaired if c in high and c != _REPLACEMENT)
+        left = len(high.findall(repaired))
         return _cost_cached(window) - cost(repaired) - _UNREPAIRED * left
 
-    chosen = max(per_chain.values(), key=total)
+    chosen = max(per_chain.values(), key=total) if len(per_chain) > 1 else next(iter(per_chain.values()))
     # Short runs ride only on a chain that a long run establishes by a clear margin.
     established = any(
         not short and g >= _MARGIN_BASE + _MARGIN_PER_CHAR * (c.end - c.start) for g, short, c in chosen
@@ -1236,12 +1513,10 @@ def _ftfy_agrees(original: str, replacement: str) -> bool:
 
 def _alphabetic_only(s: str) -> bool:
     """Latin, Greek, Cyrillic, Hebrew, Arabic ... text and punctuation: no CJK, no symbols."""
-    from .charmodel import model
 
     return bool(s) and all(k in "LDSPAWYX" for k in model().classes(s))
 
 
 def _western_only(s: str) -> bool:
-    from .charmodel import model
 
     return bool(s) and all(k in "LDSPAWY" for k in model().classes(s))
