@@ -331,6 +331,23 @@ def test_bylines_and_source_date_lines() -> None:
     assert "加拿大必读" not in res.text and res.text.startswith("英国美女转行当美人鱼\n\n本报讯")
 
 
+def test_spaced_icp_numbers_comment_threads_and_platform_notices() -> None:
+    text = (
+        "京沪高速部分路段封闭施工\n\n" + ARTICLE + "\n来源：无锡交警\n\n"
+        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台用户上传并发布，本平台仅提供信息存储服务。\n\n"
+        "跟贴\n\n微软小冰[网易北京手机网友]2019-05-17 20:33:49\n\n大家注意安全\n\n"
+        "© 2019 无码科技（杭州）有限公司浙 ICP 备 17005035 号 -1\n"
+    )
+    res = strip_boilerplate(text)
+    assert res.text == "京沪高速部分路段封闭施工\n\n" + ARTICLE, res.text[-80:]
+    assert res.metadata.icp == "浙 ICP 备 17005035 号 -1"
+    # the ICP number alone goes, not the company name glued before it
+    line = "本站由某某信息技术有限公司浙ICP备17005035号运营维护，欢迎各位读者来信来稿，我们将认真阅读每一封来信。"
+    spans = strip_boilerplate(ARTICLE + "\n" + line + "\n").spans
+    assert any(s.rule == "re.icp" for s in spans)
+    assert all(not (ARTICLE + "\n" + line)[s.start : s.end].startswith("司") for s in spans)
+
+
 # --------------------------------------------------------------------------- cross-document model
 
 

@@ -566,7 +566,7 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         n = doc.n[i]
         if doc.sentence[i] and rule.action != "marker" and not (
             rule.confidence >= 0.9 and (n <= 20 or (doc.zone[i] != "core" and n <= MAX_CHROME))
-        ):
+        ) and not (rule.confidence >= 0.97 and n <= MAX_CHROME):  # "…本平台仅提供信息存储服务。"
             continue  # a keyword inside a sentence of the article ("扫描二维码即可…") stays
         limit = MAX_CHROME if rule.confidence >= 0.9 else (b - a) + 10
         if rule.action == "marker":
