@@ -774,6 +774,16 @@ def _after_title(doc: _Doc, title: list[int], protect: set[int]) -> None:
         between.append(k)
 
 
+def _link_objects(doc: _Doc) -> None:
+    """A link broken over two lines ("Learn more about" / "WebIDE"): the object goes with it."""
+    for i in [k for k, cl in doc.claims.items() if cl[-1][1] == "re.en.more"]:
+        s = doc.segs[i]
+        j = i + 1
+        if j < len(doc.segs) and j not in doc.claims and doc.shadow.endswith("about", s.start, s.end) \
+                and doc.segs[j].line == s.line + 1 and not doc.sentence[j] and doc.n[j] <= 40:
+            doc.claim(j, None, category="other", rule_id="ctx.link_object", confidence=0.75)
+
+
 def _islands(doc: _Doc, protect: set[int]) -> None:
     """Outside the core, a short segment between two claimed ones goes with them (an account
     name inside a share bar, "at" between a date and a time)."""
@@ -815,6 +825,8 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     lengths = sorted(doc.n[k] for k in run)
     if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8):
         return False
+    if sum(1 for k in run if k not in doc.claims) < 2:
+        return False  # one short line next to chrome that other rules found: a heading, not a menu
     # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
     # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
     unclaimed = [k for k in run if k not in doc.claims]
@@ -1160,6 +1172,7 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
     _duplicates(doc, title)
     _lead_summary(doc, protect)
     _after_title(doc, title, protect)
+    _link_objects(doc)
     _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
@@ -1285,6 +1298,7 @@ _SHAPE_REASONS = {
     "ctx.follow_name": "the account name after a follow/QR prompt",
     "ctx.after_title": "a short name between the title and the metadata line (a byline)",
     "ctx.island": "a short piece between two removed ones, outside the article",
+    "ctx.link_object": "the rest of a 'learn more about' link broken over two lines",
     "shape.dated_list": "a list of headlines with dates, below the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
