@@ -178,3 +178,17 @@ def test_content_sentences_are_never_removed_whatever_surrounds_them() -> None:
         for text in (chrome + "\n\n" + body, body + "\n\n" + chrome):
             out = strip_boilerplate(text).text
             assert re.sub(r"\s", "", body) in re.sub(r"\s", "", out), chrome
+
+
+@given(st.lists(st.sampled_from([*CHROME, "来", "源", "版权", "所有", "ICP", "备"]), max_size=25), st.data())
+def test_later_passes_reuse_the_automaton_matches_exactly(pieces: list[str], data: st.DataObject) -> None:
+    """Matches carried over a cut (kept stretches moved, junctions rescanned) are the matches
+    of the cut text, in the same order."""
+    from textfix.boilerplate import Span, _cut, _matches_after_cut
+
+    text = "".join(pieces)
+    rs = ruleset()
+    bounds = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    spans = [Span(a, b, "other", "x", 1.0) for a, b in zip(bounds[::2], bounds[1::2]) if b > a]
+    out = _cut(text, spans)
+    assert _matches_after_cut(rs, rs.matches(shadow(text)), spans, out) == rs.matches(shadow(out))

@@ -279,12 +279,13 @@ def _zone_ok(rule: Rule, zone: str) -> bool:
 # --------------------------------------------------------------------------- passes
 
 
-def _hits(rs: RuleSet, shadow: str) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Rule]]]:
+def _hits(rs: RuleSet, shadow: str, matches: list[tuple[int, int, int]]
+          ) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Rule]]]:
     """Automaton hits split into labels and keywords: (start, end, rule)."""
     labels: list[tuple[int, int, Rule]] = []
     kws: list[tuple[int, int, Rule]] = []
     rules = rs.rules
-    for a, b, idx in rs.matches(shadow):
+    for a, b, idx in matches:
         rule = rules[idx]
         (labels if rule.kind == "label" else kws).append((a, b, rule))
     labels.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -1114,12 +1115,17 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
 # --------------------------------------------------------------------------- entry points
 
 
-def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], Metadata, list[str]]:
+def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[int, int, int]] | None = None
+             ) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]]]:
+    """Spans, metadata and notes for ``text``, and the automaton matches they were found with
+    (``matches``, when given, are those of ``text`` already: see :func:`_matches_after_cut`)."""
     if not text or not text.strip():
-        return [], Metadata(), []
+        return [], Metadata(), [], []
     rs = ruleset()
     shade = shadow(text)
-    labels, kws = _hits(rs, shade)
+    if matches is None:
+        matches = rs.matches(shade)
+    labels, kws = _hits(rs, shade, matches)
     # a label starts a segment when it ends in a separator or is CJK ("by " inside a line does not)
     # ... and a one-character label ("图|", "文:") only where no Han character precedes it
     # ("网站地图 | 联系我们" is a menu, not a photo credit)
@@ -1128,7 +1134,7 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
             and (_HAN_LABEL.match(r.pattern) or a == 0 or not _HAN.match(shade, a - 1))]
     segs = split_segments(text, shade, cuts)
     if not segs:
-        return [], Metadata(), []
+        return [], Metadata(), [], matches
     m = _COLUMN.match(shade, segs[0].start, segs[0].end)
     if m and m.end() < segs[0].end:  # "【协会动态】Title": the column tag is its own segment
         first = segs[0]
@@ -1182,7 +1188,45 @@ def _analyse(text: str, config: Config, model: Any = None) -> tuple[list[Span], 
         if doc.claims.pop(k, None):  # the title stays even if a weak rule matched it
             doc.notes.append(f"title at {segs[k].start} kept although a rule matched it")
     spans = _spans(doc)
-    return spans, _metadata(doc, title), doc.notes
+    return spans, _metadata(doc, title), doc.notes, matches
+
+
+def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: list[Span], out: str
+                       ) -> list[tuple[int, int, int]]:
+    """The automaton matches of ``out`` (a text with the ``cut`` spans removed), from those of
+    the text before the cut: matches inside kept stretches move with them, and only short
+    windows around each junction are scanned again. Same list, in the same order, as
+    ``rs.matches(shadow(out))``, for a fraction of the work."""
+    reach = rs.longest - 1  # a match across a junction starts at most this far before it
+    kept: list[tuple[int, int, int]] = []  # (start, end, shift) of each kept stretch, old coordinates
+    pos = removed = 0
+    for sp in cut:
+        if sp.start > pos:
+            kept.append((pos, sp.start, removed))
+        removed += sp.end - max(sp.start, pos)
+        pos = max(pos, sp.end)
+    kept.append((pos, 1 << 62, removed))
+    out_matches: list[tuple[int, int, int]] = []
+    k = 0
+    for a, b, idx in matches:  # in order of end: the stretches are visited in order too
+        while kept[k][1] < b:
+            k += 1
+        lo, _, shift = kept[k]
+        if a >= lo:
+            out_matches.append((a - shift, b - shift, idx))
+    junctions = sorted({lo - shift for lo, _, shift in kept[1:]})
+    if junctions:
+        shade = shadow(out)
+        across: set[tuple[int, int, int]] = set()
+        for j in junctions:
+            w_lo = max(0, j - reach)
+            for a, b, idx in rs.matches(shade[w_lo : j + reach]):
+                if a + w_lo < j < b + w_lo:
+                    across.add((a + w_lo, b + w_lo, idx))
+        if across:
+            out_matches.extend(across)
+            out_matches.sort(key=lambda m: (m[1], m[0]))
+    return out_matches
 
 
 def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = None, **overrides: Any) -> BoilerplateResult:
@@ -1197,21 +1241,25 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         raise TypeError(f"strip_boilerplate expects str, not {type(text).__name__}")
     if model is None:
         model = _configured_model(cfg)
-    spans, meta, notes = _analyse(text, cfg, model)
+    rs = ruleset()
+    spans, meta, notes, matches = _analyse(text, cfg, model)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
     out = _cut(text, spans)
+    cut = spans  # what the last pass removed from the text it analysed
     # Removing chrome moves the content core; run again until nothing more goes, so the step
     # is idempotent (fix(fix(x)) == fix(x)). Later passes map back to input offsets.
     for _ in range(6):
         if not spans:
             break
-        more, meta2, notes2 = _analyse(out, cfg, model)
+        matches = _matches_after_cut(rs, matches, cut, out)
+        more, meta2, notes2, matches = _analyse(out, cfg, model, matches)
         more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
         if not more:
             break
         spans = _merge_spans(text, spans, more)
         meta = _fill(meta, meta2)
         notes.extend(notes2)
+        cut = more
         out = _cut(text, spans)
     if cfg.boilerplate_mode == "mark":
         return BoilerplateResult(text, tuple(spans), meta, tuple(notes))

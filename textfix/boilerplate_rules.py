@@ -58,6 +58,7 @@ class RuleSet:
     scanner: re.Pattern[str]  # one alternation of every regex's prefilter literals
     literal_rules: dict[str, tuple[int, ...]]  # prefilter literal -> indexes into ``regexes``
     traditional: dict[str, str]  # Simplified character -> Traditional forms folding to it
+    longest: int  # characters in the longest keyword or label form
 
     def has_keyword(self, form: str) -> bool:
         """Whether ``form`` (one spelling of a keyword or label) is in the automaton."""
@@ -225,8 +226,9 @@ def ruleset() -> RuleSet:
     automaton.make_automaton()
     literals = sorted(literal_rules, key=len, reverse=True)
     scanner = re.compile("|".join(re.escape(x) for x in literals))
+    longest = max((length for _, (_, length) in automaton.items()), default=1)
     return RuleSet(version, tuple(rules), automaton, whole, tuple(regexes), table,
-                   scanner, {k: tuple(v) for k, v in literal_rules.items()}, rev)
+                   scanner, {k: tuple(v) for k, v in literal_rules.items()}, rev, longest)
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
