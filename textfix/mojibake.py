@@ -202,11 +202,30 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozens
     # Two adjacent codepage characters, or two lead bytes each with an ASCII trail byte
     # (Big5/GBK/Shift_JIS trail bytes 0x40-0x7E come out as ASCII: ``¤G¤Q``).
     latin_pair = re.compile(f"[{h}][{h}]|[{h}][\\x40-\\x7e][{h}][\\x40-\\x7e]")
+    # The first CJK character must be one a CJK codec reads from a UTF-8 lead byte and a
+    # continuation byte (``茅`` is C3 A9, UTF-8 ``é``): clean ``D市,`` or ``和Bella`` is not.
+    lead = f"[{_char_class(_lead_pair_chars())}]"
     latin_in_cjk = re.compile(
-        r"[A-Za-z](?:[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f][A-Za-z ,.;:!?)'\"]"
-        r"|[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{2}[A-Za-z])"
+        f"[A-Za-z](?:{lead}[A-Za-z ,.;:!?)'\"]|{lead}[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f][A-Za-z])"
     )
     return cjk_pair, latin_pair, latin_in_cjk, frozenset(trigger)
+
+
+def _lead_pair_chars() -> str:
+    """Han and Hangul that GBK, Big5, Shift_JIS or EUC-KR decode from a UTF-8 lead byte
+    (C2-F4) followed by a continuation byte (80-BF), and every half-width katakana (Shift_JIS
+    reads each of those bytes alone as one)."""
+    chars = {chr(c) for c in range(0xFF61, 0xFFA0)}
+    for codec in _PREFILTER_CODECS:
+        for lead in range(0xC2, 0xF5):
+            for trail in range(0x80, 0xC0):
+                try:
+                    ch = bytes([lead, trail]).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1 and ("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or "\uff61" <= ch <= "\uff9f"):
+                    chars.add(ch)
+    return "".join(sorted(chars))
 
 
 # UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
@@ -265,15 +284,13 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     """
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     hits: list[int] = []
-    suspects = _suspect_set()
     for m in cjk_pair.finditer(text):
         p = m.start()
         if lost_marks and not m.group().strip(_REPLACEMENT):
             continue  # inside a run of U+FFFD: the hits for lost marks below cover it
+        # Three suspects within eight characters: garbled runs are dense with them (a match
+        # with U+FFFD in it has the lost mark in its window instead).
         window = text[max(0, p - 4) : p + 8]
-        # Garbled runs are dense with suspects; two rare characters side by side are not enough.
-        if sum(1 for c in window if c in suspects) < 3 and _REPLACEMENT not in window:
-            continue
         if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
             hits.append(p)
     for m in _latin1_utf8_as_gbk().finditer(text):
@@ -312,10 +329,8 @@ def _has_signal(text: str, lost_marks: bool = True) -> bool:
     stopping at the first sign: the prescan that lets clean text through at regex speed."""
     if lost_marks and _REPLACEMENT in text:
         return True
-    cjk_pair, _, latin_in_cjk, _ = _scans()
-    if latin_in_cjk.search(text) or _WORD_START_HAN.search(text) or _strict_latin_pair().search(text):
-        return True
-    if _OTHER_LEAD.search(text) and _other_codepage_hits(text):
+    cjk_pair = _scans()[0]
+    if _direct_signs().search(text):
         return True
     for m in _latin1_utf8_as_gbk().finditer(text):
         p = m.start()
@@ -326,15 +341,44 @@ def _has_signal(text: str, lost_marks: bool = True) -> bool:
             p = m.start()
             if _codec_check(text[max(0, p - 4) : p + 8]):
                 return True
-    suspects = _suspect_set()
     for m in cjk_pair.finditer(text):
         p = m.start()
         window = text[max(0, p - 4) : p + 8]
-        if sum(1 for c in window if c in suspects) < 3 and _REPLACEMENT not in window:
-            continue
         if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _direct_signs() -> re.Pattern[str]:
+    """One scan for every sign that needs no check in Python: a Latin word around a CJK
+    character (``latin_in_cjk``, ``_WORD_START_HAN``), a pair of codepage characters with a
+    trigger (:func:`_strict_latin_pair`), and the other codepages' signs
+    (:func:`_other_codepage_hits`). Led by the union of their first characters, each branch
+    re-checking with a lookbehind which one it got, so re skips clean CJK text at C speed."""
+    latin_in_cjk = _scans()[2].pattern
+    assert latin_in_cjk.startswith("[A-Za-z]")
+    word_start = _WORD_START_HAN.pattern
+    first_ws, rest_ws = word_start[: word_start.index("]") + 1], word_start[word_start.index("]") + 1 :]
+    strict = _strict_latin_pair().pattern
+    first_sl = strict[: strict.index("](?:") + 1]
+    rest_sl = strict[len(first_sl) :]
+    c1 = "[\u0080-\u009f]"
+    other = [
+        ("[\u0420\u0421\u0413\u0432]", _OTHER_SECOND["cyrillic"].pattern),
+        ("[\u00d7]", _OTHER_SECOND["hebrew"].pattern),
+        ("[\u00c3]", _OTHER_SECOND["a0"].pattern),
+        ("[\u0102\u0139\u00c4\u00c2\u00c3]", _OTHER_SECOND["central"].pattern),
+    ]
+    firsts = ["A-Za-z", first_ws[1:-1], first_sl[1:-1], c1[1:-1]] + [f[1:-1] for f, _ in other]
+    branches = [
+        f"(?<=[A-Za-z]){latin_in_cjk[len('[A-Za-z]') :]}",
+        f"(?<={first_ws}){rest_ws}",
+        f"(?<={first_sl}){rest_sl}",
+        f"(?<={c1})",
+        *(f"(?<={f}){second}" for f, second in other),
+    ]
+    return re.compile(f"[{''.join(firsts)}](?:{'|'.join(branches)})")
 
 
 @lru_cache(maxsize=1)
