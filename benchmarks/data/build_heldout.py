@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 
 MAX_LINE = 3_000
-UTF8_FIRST = {"163/9.html", "readhub/readhub.html"}  # lxml believes their <meta charset=gbk>: mojibake
+UTF8_FIRST = {"163/8.html", "163/9.html", "readhub/readhub.html"}  # lxml believes their <meta charset=gbk>: mojibake
 
 
 def R(a: int, b: int, cat: str) -> dict[int, str]:
@@ -211,6 +211,14 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(9, 20, "related_links"), 21: "other", 22: "share_follow_qr", 23: "footer_copyright",
         24: "footer_copyright", 25: "footer_copyright", 26: "other",
     }, [(24, "浙 ICP 备 17005035 号 -1", "icp_filing")]),
+    # batch 10: news.163.com (a template not labelled before), measured once at 3285d76
+    "163/8.html": ("zh-Hans", "news", {
+        **R(0, 157, "navigation"), 158: "breadcrumb", 160: "metadata", 161: "other", 162: "other",
+        **R(163, 170, "share_follow_qr"), **R(171, 173, "other"), 174: "metadata", **R(181, 184, "related_links"),
+        185: "metadata", 186: "credits", **R(187, 194, "share_follow_qr"), **R(195, 207, "other"), 208: "navigation",
+        **R(209, 780, "related_links"), 781: "other", **R(782, 846, "related_links"), 847: "navigation",
+        848: "navigation", 849: "footer_copyright", **R(850, 859, "navigation"),
+    }, []),
     "trafilatura:webpage.html.gz": ("en", "news", {
         0: "other", **R(1, 4, "navigation"), 6: "share_follow_qr", 7: "share_follow_qr", **R(8, 13, "navigation"),
         **R(14, 16, "metadata"), 17: "duplicate", 18: "metadata", 19: "metadata", **R(20, 22, "share_follow_qr"),
