@@ -455,6 +455,14 @@ _UTF8_RUN = re.compile(
     rb"|[\xf0-\xf4][\x80-\xbf\xff]{3}|\xff[\x80-\xbf]{0,3})+"
 )
 _MULTIBYTE = re.compile(rb"[\xc2-\xf4\xff]")
+# The runs of _UTF8_RUN that hold a multi-byte sequence or a lost byte, found by the regex
+# itself: a run starts after a non-ASCII byte (or at the start), and the lookahead wants a
+# multi-byte element after its ASCII prefix (a pure ASCII run is never matched, and a start
+# inside one fails at once on the lookbehind, so the scan stays linear).
+_UTF8_RUN_MB = re.compile(
+    rb"(?<![\x00-\x7f])(?=[\x00-\x7f]*+(?:[\xc2-\xdf][\x80-\xbf\xff]|[\xe0-\xef][\x80-\xbf\xff]{2}"
+    rb"|[\xf0-\xf4][\x80-\xbf\xff]{3}|\xff))" + _UTF8_RUN.pattern
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -957,14 +965,13 @@ def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
 
     context = text[max(0, start - 60) : start] + text[end : end + 60]
     classes = set(model().classes(context))
-    if len(context) - sum(1 for c in context if c.isspace()) >= 10:
+    if len(context) - sum(map(str.isspace, context)) >= 10:
         classes.add("#")
     return frozenset(classes)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _score_cached(text: str) -> Score:
-
     return score(text)
 
 
@@ -982,9 +989,10 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     return Score(tuple(c + extra for c in sc.costs), sc.length)
 
 
+@lru_cache(maxsize=2048)
 def _best_inner(text: str) -> tuple[str, list[str], int] | None:
-    """The whole-string repair of ``text`` as one more layer, if any chain decodes it."""
-
+    """The whole-string repair of ``text`` as one more layer, if any chain decodes it
+    (cached: later passes judge the same repairs again; callers must not mutate the chain)."""
     options: list[tuple[str, list[str], int]] = []
     for c in (*_cjk_candidates(text, 0, whole=True), *_single_byte_candidates(text, 0, whole=True)):
         if c.start == 0 and c.end == len(text):
@@ -1039,7 +1047,7 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
             data, offs = _encode_window(variant, reading)
             if not _MULTIBYTE.search(data):
                 continue  # no UTF-8 lead byte and no lost byte: nothing to decode
-            spans = [m.span() for m in _UTF8_RUN.finditer(data) if _MULTIBYTE.search(data, *m.span())]
+            spans = [m.span() for m in _UTF8_RUN_MB.finditer(data)]
             covered = sum(e - s for s, e in spans)
             if covered:
                 encoded.append((reading, variant, data, offs, spans, covered))
@@ -1051,7 +1059,7 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
     for reading, variant, data, offs, spans, covered in encoded:
         if covered * 2 < top:
             continue
-        for cand in _cjk_runs(variant, reading, data, offs, spans):
+        for cand in _cjk_runs(variant, reading, data, offs, spans, whole):
             key = (cand.start, cand.end, reading)  # type: ignore[assignment]
             if key not in best or cand.lost < best[key].lost:  # type: ignore[index]
                 best[key] = cand  # type: ignore[index]
@@ -1075,14 +1083,16 @@ def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
 
 
 def _cjk_runs(
-    window: str, reading: str, data: bytes, offs: array[int], spans: list[tuple[int, int]]
+    window: str, reading: str, data: bytes, offs: array[int], spans: list[tuple[int, int]], whole: bool = False
 ) -> list[_Candidate]:
+    """The best repair of each span (trying to trim a clean neighbour off either edge);
+    ``whole``: only spans that cover the window can matter."""
     out: list[_Candidate] = []
     han_around = _HAN.search(window) is not None
     for bs, be in spans:
         i = _snap_up(offs, bs)
         j = _snap_down(offs, be)
-        if i is None or j is None or j - i < 1:
+        if i is None or j is None or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
         best: _Candidate | None = None
         best_gain = 0.0
@@ -1199,16 +1209,13 @@ def _all_exotic(s: str) -> bool:
 
 def _local_gain(window: str, i: int, j: int, rep: str) -> float:
     """How much cheaper ``rep`` is than ``window[i:j]``, with a little context on each side."""
-
     left = window[max(0, i - _CONTEXT) : i]
     right = window[j : j + _CONTEXT]
-    return _cost_cached(left + window[i:j] + right) - cost(left + rep + right)
+    return _score_cached(left + window[i:j] + right).best - _score_cached(left + rep + right).best
 
 
-@lru_cache(maxsize=2048)
 def _cost_cached(text: str) -> float:
-
-    return cost(text)
+    return _score_cached(text).best
 
 
 def _snap_up(offs: array[int], b: int) -> int | None:
@@ -1419,19 +1426,32 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
 
     def total(items: list[tuple[float, bool, _Candidate]]) -> float:
         # How much cheaper the whole window gets with this chain's repairs applied.
-        parts: list[str] = []
+        repairs: list[_Candidate] = []
         pos = offset
         for _, _, c in sorted((i for i in items if i[0] > 0 and not i[1]), key=lambda i: i[2].start):
-            if c.start < pos:
-                continue
-            parts.append(window[pos - offset : c.start - offset])
-            parts.append(c.replacement)
-            pos = c.end
-        parts.append(window[pos - offset :])
-        repaired = "".join(parts)
+            if c.start >= pos:
+                repairs.append(c)
+                pos = c.end
+        base = _score_cached(window)
         # Non-ASCII characters of the tokens this chain leaves as they were still count against it.
-        left = len(high.findall(repaired))
-        return _cost_cached(window) - cost(repaired) - _UNREPAIRED * left
+        left = len(high.findall(window))
+        # The window's cost per language, updated run by run: each run changes only its own
+        # unigrams and the pairs that touch it (runs at least _CONTEXT apart), so the model
+        # never rescores the whole window for each chain.
+        costs = list(base.costs)
+        end = None
+        for c in repairs:
+            s, e = c.start - offset, c.end - offset
+            if end is not None and s - end < _CONTEXT:
+                return _total_rescored(window, offset, repairs, base, high)
+            lc, rc = window[max(0, s - _CONTEXT) : s], window[e : e + _CONTEXT]
+            before = _score_cached(lc + window[s:e] + rc).costs
+            after = _score_cached(lc + c.replacement + rc).costs
+            for k in range(len(costs)):
+                costs[k] += after[k] - before[k]
+            left += len(high.findall(c.replacement)) - len(high.findall(window, s, e))
+            end = e
+        return base.best - min(costs) - _UNREPAIRED * left
 
     chosen = max(per_chain.values(), key=total) if len(per_chain) > 1 else next(iter(per_chain.values()))
     # Short runs ride only on a chain that a long run establishes by a clear margin.
@@ -1452,6 +1472,22 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
         if key not in best or g > best[key][0]:
             best[key] = (g, c)
     return [c for _, c in best.values()]
+
+
+def _total_rescored(
+    window: str, offset: int, repairs: list[_Candidate], base: Score, high: re.Pattern[str]
+) -> float:
+    """The chain's total gain on the window, rescoring the repaired window as a whole (runs
+    closer than ``_CONTEXT`` characters share pairs, so their changes do not add up)."""
+    parts: list[str] = []
+    pos = 0
+    for c in repairs:
+        parts.append(window[pos : c.start - offset])
+        parts.append(c.replacement)
+        pos = c.end - offset
+    parts.append(window[pos:])
+    repaired = "".join(parts)
+    return base.best - cost(repaired) - _UNREPAIRED * len(high.findall(repaired))
 
 
 def _decode_strict(data: bytes, codec: str) -> tuple[str, int] | None:
