@@ -348,6 +348,26 @@ def test_spaced_icp_numbers_comment_threads_and_platform_notices() -> None:
     assert all(not (ARTICLE + "\n" + line)[s.start : s.end].startswith("司") for s in spans)
 
 
+def test_prose_spaced_after_commas_is_not_cut_into_menu_items() -> None:
+    """Pages that put a space after each comma ("退休了， 作为…") keep their short headings."""
+    before = ("杭州市学军中学校长陈立群要退休了， 作为全国重点高中校长， 他来到贵州台江县， "
+              "当这个国家级贫困县唯一一所中学的校长， 开出的唯一条件是解决吃住， 分文不取。\n"
+              "这是所高考成绩在全州垫底的学校， 三千多名学生只有一个食堂， 几十个人挤在一间宿舍。\n")
+    after = ("朱华彬和宏志班的同学一起去看望校长时， 看到了苗族孩子身上那种想要改变命运的眼神， "
+             "于是他们决定成立助学基金， 以帮助更多的孩子实现求学梦。\n"
+             "陈校长当年用心呵护的幼苗已经长大， 他唤醒的不只是孩子们的宏图大志， 更是他们心中的爱。\n")
+    text = ARTICLE + before + "5\n反哺这个时代\n当年的宏志生在回报\n" + after
+    assert strip_boilerplate(text).text == text
+
+
+def test_a_title_printed_twice_with_a_space_inside_goes_once() -> None:
+    title = "中国人习以为常的地方 为何老外却说“了不得”？"
+    text = f"{title}\n\n{title}\n\n2019年11月25日 18:57\n\n" + ARTICLE
+    res = strip_boilerplate(text)
+    assert res.text.count("为何老外") == 1 and res.text.startswith(title)
+    assert any(s.rule == "dup.title" for s in res.spans)
+
+
 # --------------------------------------------------------------------------- cross-document model
 
 

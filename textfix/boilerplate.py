@@ -702,6 +702,15 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
             doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
         elif flat.startswith(key) and " " not in piece[: len(key)]:
             doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
+        elif key.startswith(flat) and doc.line_last[i] > i:
+            # a copy cut into segments like the title itself ("…的地方 为何老外…")
+            k = i
+            while len(flat) < len(key) and k < doc.line_last[i]:
+                k += 1
+                flat += _SPACES.sub("", doc.shadow[doc.segs[k].start : doc.segs[k].end])
+            if flat == key and not any(doc.whole_claimed(j) for j in range(i, k + 1)):
+                for j in range(i, k + 1):
+                    doc.claim(j, None, category="duplicate", rule_id="dup.title", confidence=0.9)
 
 
 def _lead_summary(doc: _Doc, protect: set[int]) -> None:

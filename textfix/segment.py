@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SP = " \t\u00a0\u2002\u2003\u2009\u202f"  # spaces (U+3000 is in _CJK and handled there)
+_CLAUSE = "\uff0c\u3001\uff1b\uff1a"  # ，、；： (after 。！？ a space may join two paragraphs: it still cuts)
 # Every alternative starts with one character of the first class, so the scan runs at C speed;
 # lookbehinds then tell which kind of separator it is.
 _SEP = re.compile(
@@ -28,7 +29,8 @@ _SEP = re.compile(
     rf"|(?<=\u3000)"  # one ideographic space
     rf"|(?<=[{_SP}])[|丨｜]+[{_SP}]?"  # " | "
     rf"|(?<=[|丨｜])[|丨｜]*[{_SP}]?"  # "|"
-    rf"|(?<=[{_CJK}][{_SP}])(?=[{_CJK}\[(【《“]))"  # one space between CJK characters
+    rf"|(?<=[{_CJK}][{_SP}])(?<![{_CLAUSE}][{_SP}])(?=[{_CJK}\[(【《“]))"  # one space between CJK characters
+    # (but not after a comma: "校长陈立群要退休了， 作为…" is prose spacing)
 )
 _WHITESPACE = frozenset(" \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                         "\u200a\u2028\u2029\u202f\u205f\u3000\x1c\x1d\x1e\x1f\x85")  # str.isspace, as a set

@@ -219,6 +219,24 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(209, 780, "related_links"), 781: "other", **R(782, 846, "related_links"), 847: "navigation",
         848: "navigation", 849: "footer_copyright", **R(850, 859, "navigation"),
     }, []),
+    # batch 11: further pages of two sites labelled before (sina, ifeng), not tuned on; measured
+    # once at 45f37a4
+    "sina/1.html": ("zh-Hans", "news", {
+        **R(0, 23, "navigation"), **R(24, 36, "other"), 37: "navigation", 38: "breadcrumb", **R(39, 47, "navigation"),
+        49: "duplicate", 50: "metadata", 51: "metadata", **R(52, 54, "other"), **R(55, 57, "share_follow_qr"),
+        58: "other", 59: "share_follow_qr", 60: "share_follow_qr", 61: "metadata", 62: "caption", 66: "caption",
+        70: "caption", 74: "caption", 83: "caption", 86: "caption", 90: "caption", 91: "credits", 92: "metadata",
+        93: "metadata", 94: "other", 95: "share_follow_qr", 96: "share_follow_qr", **R(97, 123, "other"),
+        124: "related_links", 125: "ads", 126: "other", 127: "other", **R(128, 252, "related_links"), 253: "other",
+        254: "footer_contact", **R(255, 269, "navigation"), 270: "footer_contact", 271: "footer_contact",
+        272: "footer_copyright", 273: "footer_copyright", **R(274, 279, "navigation"),
+    }, []),
+    "ifeng/2.html": ("zh-Hans", "news", {
+        **R(0, 25, "navigation"), 26: "other", 27: "breadcrumb", 28: "other", 30: "metadata", 31: "metadata",
+        32: "other", 119: "other", **R(120, 250, "related_links"), **R(251, 259, "ads"), **R(260, 281, "related_links"),
+        282: "share_follow_qr", **R(283, 285, "navigation"), **R(286, 299, "ads"), 300: "navigation",
+        301: "footer_copyright",
+    }, []),
     "trafilatura:webpage.html.gz": ("en", "news", {
         0: "other", **R(1, 4, "navigation"), 6: "share_follow_qr", 7: "share_follow_qr", **R(8, 13, "navigation"),
         **R(14, 16, "metadata"), 17: "duplicate", 18: "metadata", 19: "metadata", **R(20, 22, "share_follow_qr"),
