@@ -143,7 +143,6 @@ def test_utf8_read_as_latin1_then_as_gbk_is_repaired() -> None:
     assert run_step("repair_encoding", garbled).text == original
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 3, a C1 byte in the middle layer stops the repair half way")
 def test_two_layer_mojibake_is_not_left_half_repaired() -> None:
     # test_two_utf8_layers_round_trip (long profile): from '定' (UTF-8 E5 AE 9A, whose 0x9A is a
     # C1 control in Latin-1) on, the line came back half repaired ('稳若šå¸\x81å€¼...').
@@ -152,7 +151,6 @@ def test_two_layer_mojibake_is_not_left_half_repaired() -> None:
     assert run_step("repair_encoding", garbled).text == original
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 3, decomposed accents hide mojibake until normalize composes them")
 def test_fix_is_idempotent_when_accents_are_decomposed() -> None:
     # test_fix_is_idempotent (long profile): with NFD accents (as macOS writes them) the first
     # pass leaves '锟斤拷' alone, normalize composes the accents, and the second pass repairs it.

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -281,7 +282,47 @@ def _hits(text: str, lost_marks: bool = True) -> list[int]:
     """Positions that deserve a closer look; clean text almost never has any.
 
     ``lost_marks=False`` ignores U+FFFD (used when checking a repair for a further layer).
+    Text with decomposed accents is also scanned as the normalize step will compose it
+    (``e`` + U+0301 hides a pair of codepage characters until it is ``é``), so that what the
+    step finds does not depend on the composition form: that keeps the pipeline idempotent.
     """
+    hits = _scan_hits(text, lost_marks)
+    composed = _composed(text)
+    if composed is not None:
+        hits = sorted(set(hits) | set(_to_decomposed(composed[1], _scan_hits(composed[0], lost_marks))))
+    return hits
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def _composed(text: str) -> tuple[str, list[int]] | None:
+    """NFC of ``text`` and where its combining marks are, when it has marks NFC composes."""
+    if not _COMBINING.search(text):
+        return None
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc == text:
+        return None
+    return nfc, [m.start() for m in _COMBINING.finditer(text)]
+
+
+def _to_decomposed(marks: list[int], positions: list[int]) -> list[int]:
+    """Positions in the composed text mapped (closely enough to place a window) back to the
+    text whose combining marks are at ``marks``."""
+    out = []
+    for p in positions:
+        k = 0
+        for _ in range(8):
+            k2 = bisect_right(marks, p + k)
+            if k2 == k:
+                break
+            k = k2
+        out.append(p + k)
+    return out
+
+
+def _scan_hits(text: str, lost_marks: bool = True) -> list[int]:
+    """The prefilter's scans on ``text`` as it is (see :func:`_hits`)."""
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     hits: list[int] = []
     for m in cjk_pair.finditer(text):
@@ -327,6 +368,13 @@ _LOST_RUN = re.compile("\ufffd[\ufffd]*")
 def _has_signal(text: str, lost_marks: bool = True) -> bool:
     """Whether :func:`_hits` would find anything, answered with the cheapest scans first and
     stopping at the first sign: the prescan that lets clean text through at regex speed."""
+    if _scan_signal(text, lost_marks):
+        return True
+    composed = _composed(text)
+    return composed is not None and _scan_signal(composed[0], lost_marks)
+
+
+def _scan_signal(text: str, lost_marks: bool) -> bool:
     if lost_marks and _REPLACEMENT in text:
         return True
     cjk_pair = _scans()[0]
@@ -1095,6 +1143,7 @@ def _cjk_runs(
         if i is None or j is None or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
         best: _Candidate | None = None
+        untrimmed: _Candidate | None = None
         best_gain = 0.0
         # The run's edges may belong to clean neighbours whose bytes happen to be valid UTF-8.
         for a, z in ((0, 0), (1, 0), (0, 1), (1, 1)):
@@ -1123,12 +1172,19 @@ def _cjk_runs(
             if jj - ii < 3 and not lost and not _accent_in_word(window, ii, jj, rep):
                 continue  # two clean Han characters re-decode by chance (2.4% of pairs)
             gain = _local_gain(window, ii, jj, rep)
+            cand = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost)
+            if a == 0 and z == 0:
+                untrimmed = cand
             if best is None or gain > best_gain:
-                best, best_gain = _Candidate(ii, jj, rep, [f"UTF-8 read as {reading}"], lost), gain
+                best, best_gain = cand, gain
             if a == 0 and z == 0 and gain > 0 and not _edge_doubt(orig):
                 break
         if best is not None:
             out.append(best)
+            # An edge character that looks costly now may be part of a further layer (a C1
+            # control of UTF-8 read as Latin-1): the whole run is judged as well, layers and all.
+            if untrimmed is not None and untrimmed is not best and _has_signal(untrimmed.replacement, False):
+                out.append(untrimmed)
     return out
 
 
