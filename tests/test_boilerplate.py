@@ -49,13 +49,35 @@ def test_seed_002_one_line_is_segmented() -> None:
     res = textfix.fix_and_explain(_seed("002_b17df803f384dc6c.txt"))
     out = res.text
     assert "\n" not in out.strip()
-    assert out.startswith("[CFIE]中央企業產業鏈融通發展共鏈行動啟動會在京召開為貫徹落實黨中央")
+    # The title stays, still separated from the body by the document's own space.
+    assert out.startswith("[CFIE]中央企業產業鏈融通發展共鏈行動啟動會在京召開 為貫徹落實黨中央")
     assert out.count("[CFIE]中央企業產業鏈融通發展共鏈行動啟動會在京召開") == 1  # the glued copy went
     for chrome in ("來源:", "網址:", "https://", "圖為", "微信公眾號", "長按識別", "二維碼"):
         assert chrome not in out, chrome
     assert res.metadata["source"] == "中國工經聯"
     assert res.metadata["url"] == "https://mp.weixin.qq.com/s/qcaUJ1IvgZDir_5LClTgsA"
     assert "9月14日,共鏈行動啟動會在京召開。" in out  # the sentence right after a caption stays
+
+
+def test_removal_between_kept_texts_keeps_a_separator() -> None:
+    body = "本次會議共有三百餘人參加，會議討論了產業鏈的協同發展問題，並發布了相關的合作清單。"
+    one_line = f"產業鏈協同發展大會在京召開 來源:某某日報 {body}"
+    res = textfix.strip_boilerplate(one_line)
+    assert res.text == f"產業鏈協同發展大會在京召開 {body}"
+    assert res.metadata.source == "某某日報"
+    res = textfix.strip_boilerplate(f"產業鏈協同發展大會在京召開\n來源:某某日報\n{body}")
+    assert res.text == f"產業鏈協同發展大會在京召開\n{body}"
+    # A removal at a line edge needs no separator, and none is added.
+    assert all(s.replacement == "" for s in res.spans)
+
+
+def test_english_source_line_is_kept_as_metadata() -> None:
+    text = ("The conference was held in Chengdu on Wednesday, with guests from sixteen countries. "
+            "Speakers discussed the railway corridor and new trade routes across the region.\n\n"
+            "Original source from Looking West to Chengdu")
+    res = textfix.strip_boilerplate(text)
+    assert res.metadata.source == "Looking West to Chengdu"
+    assert "Original source" not in res.text
 
 
 def test_seed_001_credits_and_photo_captions() -> None:
@@ -81,6 +103,7 @@ def test_seed_003_english_source_line() -> None:
     assert "Original souce from" not in res.text
     assert "发表时间" not in res.text
     assert res.metadata["date"] == "2020-01-21T14:48"
+    assert res.metadata["source"] == "Looking west to Chengdu"
     assert "Strengthen the function of the hub" in res.text
 
 
@@ -92,7 +115,7 @@ def test_seed_explanations_replay_and_name_their_rule(path: Path) -> None:
     removed = [c for c in res.changes if c.step == "boilerplate"]
     assert removed, "every seed carries some chrome"
     for c in removed:
-        assert c.after == "" and c.category and c.rule and 0 < c.confidence <= 1
+        assert not c.after.strip() and c.category and c.rule and 0 < c.confidence <= 1
     assert textfix.fix(res.text) == res.text  # idempotent
 
 

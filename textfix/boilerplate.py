@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -53,6 +53,7 @@ _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "phot
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
 _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
 
+_SPACE = re.compile(r"[^\S\n]")
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
@@ -69,6 +70,7 @@ class Span:
     category: str
     rule: str
     confidence: float
+    replacement: str = ""  # whitespace kept where the removal would glue two kept texts
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -1118,7 +1120,8 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
     contacts = [v for v in f.get("contact", []) if v]
     if contacts:
         values["contact"] = "; ".join(dict.fromkeys(contacts))
-    return Metadata(**values)
+    # Values are data: page layout whitespace (runs of NBSP between phone numbers) is not.
+    return Metadata(**{k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()})
 
 
 # --------------------------------------------------------------------------- entry points
@@ -1270,9 +1273,32 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         notes.extend(notes2)
         cut = more
         out = _cut(text, spans)
+    if spans:
+        spans = _keep_separators(text, spans)
+        out = _cut(text, spans)
     if cfg.boilerplate_mode == "mark":
         return BoilerplateResult(text, tuple(spans), meta, tuple(notes))
     return BoilerplateResult(out, tuple(spans), meta, tuple(notes))
+
+
+def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
+    """Removing a stretch that sits between two kept texts must not glue them together: in a
+    document without line breaks, ``标题 来源:某报 正文`` keeps ``标题 正文``. The last span of
+    each touching group keeps the strongest whitespace the group contained."""
+    out = list(spans)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].start == out[j].end:
+            j += 1
+        a, b = out[i].start, out[j].end
+        if 0 < a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace():
+            gap = text[a:b]
+            sep = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " " if _SPACE.search(gap) else ""
+            if sep:
+                out[j] = replace(out[j], replacement=sep)
+        i = j + 1
+    return out
 
 
 def _cut(text: str, spans: list[Span]) -> str:
@@ -1282,6 +1308,7 @@ def _cut(text: str, spans: list[Span]) -> str:
     pos = 0
     for s in spans:
         parts.append(text[pos : s.start])
+        parts.append(s.replacement)
         pos = s.end
     parts.append(text[pos:])
     return "".join(parts)
@@ -1342,7 +1369,7 @@ def run(text: str, config: Config) -> StepOutput:
         out.metadata["boilerplate_spans"] = [s.to_dict() for s in result.spans]
         return out
     for s in result.spans:
-        out.edits.append(Edit(s.start, s.end, "", _reason(s), s.category, s.rule, s.confidence))
+        out.edits.append(Edit(s.start, s.end, s.replacement, _reason(s), s.category, s.rule, s.confidence))
     return out
 
 
