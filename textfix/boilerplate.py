@@ -1282,9 +1282,10 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
 
 
 def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
-    """Removing a stretch that sits between two kept texts must not glue them together: in a
-    document without line breaks, ``标题 来源:某报 正文`` keeps ``标题 正文``. The last span of
-    each touching group keeps the strongest whitespace the group contained."""
+    """Removing a stretch between two kept texts must not glue them together, nor merge two
+    paragraphs: in a document without line breaks ``标题 来源:某报 正文`` keeps ``标题 正文``,
+    and ``标题\n日期\n\n正文`` keeps the blank line. The last span of each touching group gets
+    whatever the junction lacks of the strongest whitespace the group contained."""
     out = list(spans)
     i = 0
     while i < len(out):
@@ -1292,9 +1293,16 @@ def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
         while j + 1 < len(out) and out[j + 1].start == out[j].end:
             j += 1
         a, b = out[i].start, out[j].end
-        if 0 < a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace():
+        left, right = text[:a], text[b:]
+        if left.strip() and right.strip():
             gap = text[a:b]
-            sep = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " " if _SPACE.search(gap) else ""
+            junction = left[len(left.rstrip()):] + right[: len(right) - len(right.lstrip())]
+            if "\n\n" in gap:
+                sep = "\n" * max(0, 2 - junction.count("\n"))
+            elif "\n" in gap:
+                sep = "" if "\n" in junction else "\n"
+            else:
+                sep = " " if _SPACE.search(gap) and not junction else ""
             if sep:
                 out[j] = replace(out[j], replacement=sep)
         i = j + 1
