@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for the synthetic chains)
 import pytest
 from hypothesis import given
@@ -285,3 +286,28 @@ def test_span_bookkeeping_matches_the_plain_definitions() -> None:
             a = rng.randint(0, 40)
             b = a + rng.randint(0, 6)
             assert pm.back(a, b) == back(a, b, findings)
+
+
+def test_ftfy_peer_suite_at_least_as_many_as_ftfy() -> None:
+    cases = _load("ftfy_test_cases.json")
+    ours = sum(repair_mojibake(c["original"]) == c.get("fixed-encoding", c["fixed"]) for c in cases)
+    theirs = sum(ftfy.fix_encoding(c["original"]) == c.get("fixed-encoding", c["fixed"]) for c in cases)
+    assert ours >= theirs
+
+
+@pytest.mark.parametrize(
+    ("garbled", "fixed"),
+    [
+        ("IL2RÎ³cKO.NOD mice", "IL2RγcKO.NOD mice"),  # Greek inside a Latin word
+        ("This is signiп¬Ѓcantly lower", "This is signiﬁcantly lower"),  # ligature via cp1251
+        ("◊ë◊î◊ï◊ì◊¢◊î", "בהודעה"),  # Hebrew via MacRoman
+        ("Ř±ŘłŘ§Ů„Ř©", "رسالة"),  # Arabic via cp1250
+    ],
+)
+def test_western_text_follows_ftfy_where_no_cjk_is_near(garbled: str, fixed: str) -> None:
+    assert repair_mojibake(garbled) == fixed
+
+
+def test_line_art_is_not_read_as_gbk() -> None:
+    # Box drawing alternating with letters decodes to isolated Han characters: line art.
+    assert repair_mojibake("├┤a┼┐a┼┐a┼┐a┼┐a") == "├┤a┼┐a┼┐a┼┐a┼┐a"

@@ -232,19 +232,37 @@ def _lead_pair_chars() -> str:
 # UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
 # cp1252 text read as latin-1: judged through ftfy's candidate. One leading class keeps the
 # scan fast; the second character is checked in Python.
-_OTHER_LEAD = re.compile("[\u0080-\u009f\u0420\u0421\u0413\u0432\u0102\u0139\u00c4\u00c2\u00c3\u00d7]")
+_OTHER_LEAD = re.compile(
+    "[\u0080-\u009f\u0420\u0421\u0413\u0432\u043f\u0102\u0139\u00c4\u00c2\u00c3\u00d7\u25ca\u0158\u016e]"
+)
 _CP1252_SPECIALS = "\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122\u20ac"
 _OTHER_SECOND = {
     "cyrillic": re.compile("[\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"),
     "central": re.compile("[\u00a0-\u00bf\u02c7-\u02dd\u0160-\u017e\u2018-\u203a]"),
     "hebrew": re.compile(f"[{_CP1252_SPECIALS}]"),
     "a0": re.compile("[ \u00a0]"),
+    # Hebrew (lead D7) read as MacRoman, Arabic (D8, D9) read as cp1250: what their 80-BF
+    # continuation bytes become there.
+    "macroman": re.compile(f"[{re.escape(bytes(range(0x80, 0xC0)).decode('mac_roman'))}]"),
+    "cp1250": re.compile(f"[{re.escape(bytes(range(0x80, 0xC0)).decode('cp1250', 'ignore'))}]"),
 }
 
 
+# Lead characters (what a UTF-8 lead byte becomes in that codepage) and the kind of second
+# character (a continuation byte there) that makes the pair a sign.
+_OTHER_KINDS: tuple[tuple[str, str], ...] = (
+    ("\u0420\u0421\u0413\u0432\u043f", "cyrillic"),
+    ("\u00d7", "hebrew"),
+    ("\u00c3", "a0"),
+    ("\u0102\u0139\u00c4\u00c2\u00c3", "central"),
+    ("\u25ca", "macroman"),
+    ("\u0158\u016e", "cp1250"),
+)
+
+
 def _other_codepage_hits(text: str) -> list[int]:
-    """C1 controls; UTF-8 Cyrillic, Central European or Hebrew read as cp1251/cp1250/cp1252;
-    ``Ã`` whose following no-break space became a space."""
+    """C1 controls; UTF-8 Cyrillic, Central European, Hebrew or Arabic read as cp1251, cp1250,
+    cp1252 or MacRoman; ``Ã`` whose following no-break space became a space."""
     out = []
     for m in _OTHER_LEAD.finditer(text):
         p = m.start()
@@ -255,15 +273,7 @@ def _other_codepage_hits(text: str) -> list[int]:
         nxt = text[p + 1 : p + 2]
         if not nxt:
             continue
-        if c in "\u0420\u0421\u0413\u0432":
-            kind = "cyrillic"
-        elif c == "\u00d7":
-            kind = "hebrew"
-        elif c == "\u00c3" and nxt in " \u00a0":
-            kind = "a0"
-        else:
-            kind = "central"
-        if _OTHER_SECOND[kind].match(nxt):
+        if any(c in leads and _OTHER_SECOND[kind].match(nxt) for leads, kind in _OTHER_KINDS):
             out.append(p)
     return out
 
@@ -278,32 +288,41 @@ _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f][\uff61-\uff9f]*")  # not ``+``: se
 _UTF8_PAIR = re.compile(rb"(?:(?:[\xe3-\xed][\x80-\xbf]|\xef[\xbc-\xbf])[\x80-\xbf]){2}")
 
 
-def _hits(text: str, lost_marks: bool = True) -> list[int]:
+def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = None) -> list[int]:
     """Positions that deserve a closer look; clean text almost never has any.
 
     ``lost_marks=False`` ignores U+FFFD (used when checking a repair for a further layer).
     Text with decomposed accents is also scanned as the normalize step will compose it
     (``e`` + U+0301 hides a pair of codepage characters until it is ``é``), so that what the
     step finds does not depend on the composition form: that keeps the pipeline idempotent.
+    ``hint``: what :func:`_signal` found on this text (the scans it saw empty are skipped).
     """
-    hits = _scan_hits(text, lost_marks)
     composed = _composed(text)
+    hits = _scan_hits(text, lost_marks, *(hint if hint is not None and composed is None else (0, 0)))
     if composed is not None:
         hits = sorted(set(hits) | set(_to_decomposed(composed[1], _scan_hits(composed[0], lost_marks))))
     return hits
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
+# A Latin letter and the few accents NFC may fold into it (each cluster is composed on its
+# own: normalizing a long run of marks at once takes quadratic time in CPython).
+_LATIN_CLUSTER = re.compile("[A-Za-z][\u0300-\u036f]{1,8}")
+
+
+def _compose_cluster(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group())
 
 
 def _composed(text: str) -> tuple[str, list[int]] | None:
-    """NFC of ``text`` and where its combining marks are, when it has marks NFC composes."""
+    """``text`` with accented Latin letters composed as the normalize step will compose them,
+    and where its combining marks are; None when nothing composes."""
     if not _COMBINING.search(text):
         return None
-    nfc = unicodedata.normalize("NFC", text)
-    if nfc == text:
+    composed = _LATIN_CLUSTER.sub(_compose_cluster, text)
+    if composed == text:
         return None
-    return nfc, [m.start() for m in _COMBINING.finditer(text)]
+    return composed, [m.start() for m in _COMBINING.finditer(text)]
 
 
 def _to_decomposed(marks: list[int], positions: list[int]) -> list[int]:
@@ -321,11 +340,12 @@ def _to_decomposed(marks: list[int], positions: list[int]) -> list[int]:
     return out
 
 
-def _scan_hits(text: str, lost_marks: bool = True) -> list[int]:
-    """The prefilter's scans on ``text`` as it is (see :func:`_hits`)."""
+def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int = 0) -> list[int]:
+    """The prefilter's scans on ``text`` as it is (see :func:`_hits`); the scans of
+    :func:`_signal`'s stages before ``stage`` are known to find nothing and are skipped."""
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     hits: list[int] = []
-    for m in cjk_pair.finditer(text):
+    for m in cjk_pair.finditer(text, cjk_from):
         p = m.start()
         if lost_marks and not m.group().strip(_REPLACEMENT):
             continue  # inside a run of U+FFFD: the hits for lost marks below cover it
@@ -334,21 +354,25 @@ def _scan_hits(text: str, lost_marks: bool = True) -> list[int]:
         window = text[max(0, p - 4) : p + 8]
         if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
             hits.append(p)
-    for m in _latin1_utf8_as_gbk().finditer(text):
-        p = m.start()
-        if _LATIN1_UTF8.search(text[p : p + 12].encode("gbk", "replace")):
-            hits.append(p)
-    for m in _halfwidth_beside_han(text):
-        p = m.start()
-        if _codec_check(text[max(0, p - 4) : p + 8]):
-            hits.append(p)
-    for m in latin_pair.finditer(text):
-        g = m.group()
-        if any(c in trigger for c in g):
-            hits.append(m.start())
-    hits.extend(m.start() for m in latin_in_cjk.finditer(text))
-    hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
-    hits.extend(_other_codepage_hits(text))
+    if stage <= 3:
+        for m in _latin1_utf8_as_gbk().finditer(text):
+            p = m.start()
+            if _LATIN1_UTF8.search(text[p : p + 12].encode("gbk", "replace")):
+                hits.append(p)
+    if stage <= 4:
+        for m in _halfwidth_beside_han(text):
+            p = m.start()
+            if _codec_check(text[max(0, p - 4) : p + 8]):
+                hits.append(p)
+    if stage <= 2:
+        for m in latin_pair.finditer(text):
+            g = m.group()
+            if any(c in trigger for c in g):
+                hits.append(m.start())
+        hits.extend(_other_codepage_hits(text))
+    if stage <= 1:
+        hits.extend(m.start() for m in latin_in_cjk.finditer(text))
+        hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
     if lost_marks and _REPLACEMENT in text:
         # One hit every eight characters of a run of U+FFFD, and its last: the same windows
         # and the same neighbourhoods of later passes as one hit per character, in an eighth
@@ -368,65 +392,74 @@ _LOST_RUN = re.compile("\ufffd[\ufffd]*")
 def _has_signal(text: str, lost_marks: bool = True) -> bool:
     """Whether :func:`_hits` would find anything, answered with the cheapest scans first and
     stopping at the first sign: the prescan that lets clean text through at regex speed."""
-    if _scan_signal(text, lost_marks):
+    if _signal(text, lost_marks) is not None:
         return True
     composed = _composed(text)
-    return composed is not None and _scan_signal(composed[0], lost_marks)
+    return composed is not None and _signal(composed[0], lost_marks) is not None
 
 
-def _scan_signal(text: str, lost_marks: bool) -> bool:
+def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
+    """The first sign in ``text`` as (stage, position), or None: stage 0 is U+FFFD, 1 the
+    signs led by ASCII, 2 the other signs that need no check, 3 Latin-1-as-UTF-8-as-GBK,
+    4 half-width kana beside Han, 5 three suspects close together (position: that match).
+    Every stage before the one returned found nothing, so :func:`_scan_hits` can skip it."""
     if lost_marks and _REPLACEMENT in text:
-        return True
-    cjk_pair = _scans()[0]
+        return 0, 0
+    if _ascii_led_signs().search(text):
+        return 1, 0
     if _direct_signs().search(text):
-        return True
+        return 2, 0
     for m in _latin1_utf8_as_gbk().finditer(text):
         p = m.start()
         if _LATIN1_UTF8.search(text[p : p + 12].encode("gbk", "replace")):
-            return True
+            return 3, 0
     if _HALFWIDTH_KANA.search(text):
         for m in _halfwidth_beside_han(text):
             p = m.start()
             if _codec_check(text[max(0, p - 4) : p + 8]):
-                return True
-    for m in cjk_pair.finditer(text):
+                return 4, 0
+    for m in _scans()[0].finditer(text):
         p = m.start()
         window = text[max(0, p - 4) : p + 8]
         if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
-            return True
-    return False
+            return 5, p
+    return None
 
 
 @lru_cache(maxsize=1)
 def _direct_signs() -> re.Pattern[str]:
-    """One scan for every sign that needs no check in Python: a Latin word around a CJK
-    character (``latin_in_cjk``, ``_WORD_START_HAN``), a pair of codepage characters with a
-    trigger (:func:`_strict_latin_pair`), and the other codepages' signs
-    (:func:`_other_codepage_hits`). Led by the union of their first characters, each branch
-    re-checking with a lookbehind which one it got, so re skips clean CJK text at C speed."""
-    latin_in_cjk = _scans()[2].pattern
-    assert latin_in_cjk.startswith("[A-Za-z]")
-    word_start = _WORD_START_HAN.pattern
-    first_ws, rest_ws = word_start[: word_start.index("]") + 1], word_start[word_start.index("]") + 1 :]
+    """One scan for the signs led by a non-ASCII character that need no check in Python: a
+    pair of codepage characters with a trigger (:func:`_strict_latin_pair`) and the other
+    codepages' signs (:func:`_other_codepage_hits`). Led by the union of their first
+    characters, each branch re-checking with a lookbehind which one it got, so re skips
+    clean text (CJK or ASCII) at C speed. The two signs led by ASCII characters have their
+    own scan (:func:`_ascii_led_signs`): folded in here they would make every letter and
+    space of Western text try every branch."""
     strict = _strict_latin_pair().pattern
     first_sl = strict[: strict.index("](?:") + 1]
     rest_sl = strict[len(first_sl) :]
-    c1 = "[\u0080-\u009f]"
-    other = [
-        ("[\u0420\u0421\u0413\u0432]", _OTHER_SECOND["cyrillic"].pattern),
-        ("[\u00d7]", _OTHER_SECOND["hebrew"].pattern),
-        ("[\u00c3]", _OTHER_SECOND["a0"].pattern),
-        ("[\u0102\u0139\u00c4\u00c2\u00c3]", _OTHER_SECOND["central"].pattern),
-    ]
-    firsts = ["A-Za-z", first_ws[1:-1], first_sl[1:-1], c1[1:-1]] + [f[1:-1] for f, _ in other]
+    c1 = "[\\u0080-\\u009f]"
+    other = [(f"[{_char_class(leads)}]", _OTHER_SECOND[kind].pattern) for leads, kind in _OTHER_KINDS]
+    firsts = [first_sl[1:-1], c1[1:-1]] + [f[1:-1] for f, _ in other]
     branches = [
-        f"(?<=[A-Za-z]){latin_in_cjk[len('[A-Za-z]') :]}",
-        f"(?<={first_ws}){rest_ws}",
         f"(?<={first_sl}){rest_sl}",
         f"(?<={c1})",
         *(f"(?<={f}){second}" for f, second in other),
     ]
     return re.compile(f"[{''.join(firsts)}](?:{'|'.join(branches)})")
+
+
+@lru_cache(maxsize=1)
+def _ascii_led_signs() -> re.Pattern[str]:
+    """``latin_in_cjk`` and ``_WORD_START_HAN`` in one scan (two branches, each after a
+    lookbehind on the ASCII character taken first)."""
+    latin_in_cjk = _scans()[2].pattern
+    assert latin_in_cjk.startswith("[A-Za-z]")
+    word_start = _WORD_START_HAN.pattern
+    first_ws, rest_ws = word_start[: word_start.index("]") + 1], word_start[word_start.index("]") + 1 :]
+    return re.compile(
+        f"[A-Za-z{first_ws[1:-1]}](?:(?<=[A-Za-z]){latin_in_cjk[len('[A-Za-z]') :]}|(?<={first_ws}){rest_ws})"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -586,10 +619,15 @@ def _run(text: str, explain: bool = True) -> StepOutput:
     ``explain=False`` skips what only the notes need (runs left alone).
     """
     out = StepOutput()
-    if text.isascii() or not _has_signal(text):
+    if text.isascii():
         return out
+    hint = _signal(text, True)
+    if hint is None:
+        composed = _composed(text)  # the text as normalize will compose it may show signs
+        if composed is None or _signal(composed[0], True) is None:
+            return out
     budget = _Budget(_WORK_BUDGET)
-    findings = _analyse(text, keep_rejected=explain, budget=budget)
+    findings = _analyse(text, keep_rejected=explain, budget=budget, hint=hint)
     for f in findings:
         if not f.accepted and f.gain > 0:
             out.notes.append(
@@ -743,10 +781,11 @@ def _analyse(
     lost_marks: bool = True,
     regions: list[tuple[int, int]] | None = None,
     budget: _Budget | None = None,
+    hint: tuple[int, int] | None = None,
 ) -> list[Finding]:
     if not text or text.isascii():
         return []
-    hits = _hits(text, lost_marks)
+    hits = _hits(text, lost_marks, hint)
     if regions is not None:  # a later pass: only where the previous pass changed something
         hits = _near_regions(hits, regions)
     if not hits:
@@ -930,6 +969,7 @@ class _Candidate:
     chain: list[str]
     lost: int = 0
     supported: bool = False  # a short run whose chain longer runs nearby establish
+    trusted: bool = False  # ftfy's repair in a window without CJK: its own heuristics decide
 
 
 def _judge(text: str, cand: _Candidate) -> Finding | None:
@@ -948,7 +988,7 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
         q += 1
     if p or q:
         cand = _Candidate(cand.start + p, cand.end - q, rep[p : len(rep) - q], cand.chain, cand.lost,
-                          cand.supported)
+                          cand.supported, cand.trusted)
         original = text[cand.start : cand.end]
     left = text[max(0, cand.start - _CONTEXT) : cand.start]
     right = text[cand.end : cand.end + _CONTEXT]
@@ -982,6 +1022,8 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     if cand.chain[0].startswith(("utf-8 read as", "ftfy:")):
         # Valid 3-byte UTF-8 inside single-byte text is unlikely by chance: evidence per sequence.
         gain += _UTF8_EVIDENCE * sum(1 for c in best_rep if "\u0800" <= c < "\ufffd")
+    if cand.trusted and len(best_chain) == len(cand.chain):
+        margin = min(margin, gain)  # ftfy is the judge of Western text (it never touches CJK here)
     accepted = gain >= margin
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
     return Finding(
@@ -1437,6 +1479,8 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
                     continue  # CJK bytes decode to CJK text, not to stray letters
                 if non_ascii >= _SHORT and _count_cjk(classes) < 2:
                     continue  # one Han character and a symbol: too little to go on
+                if _count_cjk(classes) >= 3 and not _CJK_PAIR.search(classes):
+                    continue  # CJK text has runs; CJK characters all alone between others is line art
                 if non_ascii <= 6 and not _common_cjk(rep):
                     continue  # a short run must give common characters, not rare ones
             chain = f"{source} read as {_SHORT_NAME[reading]}"
@@ -1445,6 +1489,7 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
 
 
 _EXOTIC_NO_F = frozenset("XBEMUCO")
+_CJK_PAIR = re.compile("[HKG]{2}")
 _CJK_OR_Q = frozenset("HKGQ")
 
 
@@ -1612,9 +1657,17 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
             if a != b:
                 out.append(_Candidate(offset + pos, offset + pos + len(a), b, [chain]))
             pos += len(a) + 1
-        han = _HAN.search(window) is not None
-        for cand in out:
-            cand.supported = not han and _alphabetic_only(cand.replacement)
+        _mark_ftfy(window, out)
+        return out
+    if len(window) + len(fixed) > 4000:  # no character diff on long text: one changed middle
+        p = 0
+        while p < min(len(window), len(fixed)) and window[p] == fixed[p]:
+            p += 1
+        q = 0
+        while q < min(len(window), len(fixed)) - p and window[-1 - q] == fixed[-1 - q]:
+            q += 1
+        out.append(_Candidate(offset + p, offset + len(window) - q, fixed[p : len(fixed) - q], [chain]))
+        _mark_ftfy(window, out)
         return out
     sm = difflib.SequenceMatcher(None, window, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -1626,12 +1679,23 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
             out[-1] = _Candidate(prev.start, offset + i2, prev.replacement + gap + fixed[j1:j2], [chain])
         else:
             out.append(_Candidate(offset + i1, offset + i2, fixed[j1:j2], [chain]))
-    # ftfy's own heuristics are a strong prior for Western text: its Latin-only repairs need
-    # only a small margin from the model.
-    han = _HAN.search(window) is not None
-    for cand in out:
-        cand.supported = not han and _alphabetic_only(cand.replacement)
+    _mark_ftfy(window, out)
     return out
+
+
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f]")
+
+
+def _mark_ftfy(window: str, cands: list[_Candidate]) -> None:
+    """ftfy's heuristics are a strong prior for Western text: its Latin-only repairs need only
+    a small margin (``supported``), and in a window without any CJK character at all every
+    repair it makes is accepted (``trusted``: Greek letters, ligatures, combining marks,
+    Hebrew or Arabic through other codepages, which the CJK model cannot judge)."""
+    han = _HAN.search(window) is not None
+    trusted = _CJK_CHAR.search(window) is None
+    for cand in cands:
+        cand.supported = not han and _alphabetic_only(cand.replacement)
+        cand.trusted = trusted and not _CJK_CHAR.search(cand.replacement)
 
 
 _WESTERN_EXTRA = 10.0
