@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for the synthetic chains)
+import ftfy.bad_codecs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
