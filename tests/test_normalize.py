@@ -99,6 +99,7 @@ def test_edits_replay_and_normalize_is_idempotent(text: str, width: bool, punct:
     cfg = textfix.Config(fullwidth_ascii=width, cjk_punctuation=punct, unicode_form=form)
     out = normalize.run(text, cfg)
     fixed = apply_edits(text, out.edits)
+    assert normalize.fast(text, cfg) == fixed  # the fast path gives the explained text
     assert apply_edits(fixed, normalize.run(fixed, cfg).edits) == fixed
     if form == "NFC":
         assert all(unicodedata.is_normalized("NFC", part) for part in normalize._COMPAT_IDEOGRAPHS.split(fixed))
@@ -115,3 +116,9 @@ def test_long_runs_of_combining_marks_compose_like_unicodedata(parts: list[tuple
     text = "".join(base + marks for base, marks in parts)
     out = norm(text, remove_invisible=False, normalize_whitespace=False)
     assert out == unicodedata.normalize("NFC", text)
+
+
+@given(st.text(st.sampled_from(" \t\n\u3000\u00a0\x0b\x1c\u2028ab中"), max_size=40))
+def test_whitespace_precheck_never_hides_a_match(text: str) -> None:
+    if normalize._whitespace_clean(text):
+        assert normalize._WHITESPACE.search(text) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -160,7 +161,19 @@ def _punctuation_edits(text: str) -> list[Edit]:
     return edits
 
 
+def _whitespace_clean(text: str) -> bool:
+    """True when ``_WHITESPACE`` cannot match: no leading whitespace, no line ending in
+    whitespace (which covers whitespace-only lines), no run of empty lines, no blank tail.
+    A few C-speed string operations, much cheaper than the regex scan on typical text."""
+    return not (
+        text[:1].isspace() or text.endswith("\n\n") or "\n\n\n" in text
+        or any(line[-1:].isspace() for line in text.split("\n"))
+    )
+
+
 def _whitespace_edits(text: str) -> list[Edit]:
+    if _whitespace_clean(text):
+        return []
     edits = []
     for m in _WHITESPACE.finditer(text):
         s = m[0]
@@ -176,9 +189,8 @@ def _whitespace_edits(text: str) -> list[Edit]:
     return edits
 
 
-def run(text: str, config: Config) -> StepOutput:
-    """The ``normalize`` pipeline step: its passes run in order and compose into one edit list."""
-    passes = []
+def _passes(config: Config) -> list[Callable[[str], list[Edit]]]:
+    passes: list[Callable[[str], list[Edit]]] = []
     if config.remove_invisible:
         passes.append(_invisible_edits)
     if config.unicode_form != "none":
@@ -189,14 +201,28 @@ def run(text: str, config: Config) -> StepOutput:
         passes.append(_punctuation_edits)
     if config.normalize_whitespace:
         passes.append(_whitespace_edits)
+    return passes
+
+
+def run(text: str, config: Config) -> StepOutput:
+    """The ``normalize`` pipeline step: its passes run in order and compose into one edit list."""
     edits: list[Edit] = []
     current = text
-    for find in passes:
+    for find in _passes(config):
         found = find(current)
         if found:
             edits = compose_edits(text, edits, found) if edits else found
             current = apply_edits(current, found)
     return StepOutput(edits=edits)
+
+
+def fast(text: str, config: Config) -> str:
+    """The step's output without composing the passes' edits into one list."""
+    for find in _passes(config):
+        found = find(text)
+        if found:
+            text = apply_edits(text, found)
+    return text
 
 
 def normalize_unicode(text: str, config: Config | None = None, **overrides: Any) -> str:
@@ -207,4 +233,4 @@ def normalize_unicode(text: str, config: Config | None = None, **overrides: Any)
     >>> normalize_unicode("說:“好”", cjk_punctuation=True)
     '說：“好”'
     """
-    return apply_edits(text, run(text, resolve(config, overrides)).edits)
+    return fast(text, resolve(config, overrides))
