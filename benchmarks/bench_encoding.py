@@ -3,11 +3,13 @@
     python -m benchmarks.bench_encoding                 # held-out split, 12 samples per cell
     python -m benchmarks.bench_encoding --split dev     # the split used while tuning
     python -m benchmarks.bench_encoding --per-cell 4    # quicker
+    python -m benchmarks.bench_encoding --corpus-mb 0   # without the realistic-corpus timing
 
 Prints, per chain and overall: exact restoration (lossless samples), lossy character recovery
 (share of the recoverable characters that the input lacked and the output has), harm (output
 further from the original than the input), clean-text false positives, MB/s; then ftfy's own
-test cases as a peer suite, and decode() accuracy on the same texts as bytes.
+test cases as a peer suite, and decode() accuracy on the same texts as bytes. Throughput is
+also measured on a slice of the scale benchmark's realistic corpus (clean and broken pages).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import ftfy
 
 from textfix import decode
 from textfix.config import Config
-from textfix.mojibake import repair_mojibake
+from textfix.mojibake import clear_caches, repair_mojibake
+from textfix.mojibake import fast as mojibake_fast
 from textfix.mojibake import run as mojibake_step
 
 from .common import ROOT, table, throughput
@@ -135,6 +138,8 @@ def report_clean(split: str, fixers: dict[str, Callable[[str], str]]) -> None:
 
 
 def report_speed(samples: list[Sample], fixers: dict[str, Callable[[str], str]]) -> None:
+    """MB/s on clean CJK text (20,000-character chunks) and on garbled paragraphs. textfix's
+    caches are emptied before each timing: the quality tables above ran the same samples."""
     pool = texts("test")
     clean_cjk = [ln for lang in ("hans", "hant") for ln in pool[lang]]
     clean_cjk = clean_cjk[: max(1, len(clean_cjk))]
@@ -143,8 +148,45 @@ def report_speed(samples: list[Sample], fixers: dict[str, Callable[[str], str]])
     garbled = [s.garbled for s in samples if s.unit == "paragraph"]
     rows = []
     for name, fn in fixers.items():
-        rows.append([name, throughput(fn, chunks, repeat=2), throughput(fn, garbled, repeat=1)])
+        clear_caches()
+        clean = throughput(fn, chunks, repeat=2)
+        clear_caches()
+        rows.append([name, clean, throughput(fn, garbled, repeat=1)])
     print(table(rows, ["fixer", "clean CJK MB/s", "garbled paragraphs MB/s"]))
+    print()
+
+
+def report_corpus(megabytes: float, fixers: dict[str, Callable[[str], str]]) -> None:
+    """The step on the realistic web corpus of the scale benchmark (benchmarks/scale_corpus.py,
+    same seed): all documents, the ones without mojibake, the ones with it, and the slowest
+    single document."""
+    from . import scale_corpus
+
+    docs = [json.loads(line) for line in scale_corpus.records(megabytes)]
+    groups = {
+        "all documents": docs,
+        "without mojibake": [d for d in docs if not any(b.startswith("mojibake") for b in d["breakage"])],
+        "with mojibake": [d for d in docs if any(b.startswith("mojibake") for b in d["breakage"])],
+    }
+    rows = []
+    for label, group in groups.items():
+        group_texts = [d["text"] for d in group]
+        row: list[object] = [label, len(group_texts), round(sum(len(t.encode()) for t in group_texts) / 1e6, 2)]
+        for fn in fixers.values():
+            clear_caches()
+            row.append(throughput(fn, group_texts, repeat=1))
+        rows.append(row)
+    worst = []
+    for fn in fixers.values():
+        clear_caches()
+        slowest = 0.0
+        for d in docs:
+            t0 = time.process_time()
+            fn(d["text"])
+            slowest = max(slowest, time.process_time() - t0)
+        worst.append(f"{slowest * 1000:.0f} ms")
+    rows.append(["slowest document", "", "", *worst])
+    print(table(rows, ["documents", "n", "MB", *(f"{name} MB/s" for name in fixers)]))
     print()
 
 
@@ -189,6 +231,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="test", choices=("dev", "test"))
     ap.add_argument("--per-cell", type=int, default=12)
+    ap.add_argument("--corpus-mb", type=float, default=5.0,
+                    help="MB of the scale benchmark's realistic corpus to time the step on (0: skip)")
     args = ap.parse_args(argv)
 
     cfg = Config()
@@ -212,9 +256,20 @@ def main(argv: list[str] | None = None) -> None:
     report_quality(samples, fixers)
     print("## Clean texts changed (must be 0)\n")
     report_clean(args.split, fixers)
+    def textfix_fast(t: str) -> str:
+        return mojibake_fast(t, cfg)
+
     print("## Throughput (one core)\n")
-    report_speed(samples, {"textfix step": textfix_step, "ftfy": ftfy.fix_text,
-                           "ftfy-cjk-safe": lambda t: ftfy.fix_text(t, CJK_SAFE)})
+    speed_fixers: dict[str, Callable[[str], object]] = {
+        "textfix step (explained)": textfix_step,
+        "textfix step, fast path": textfix_fast,
+        "ftfy": ftfy.fix_text,
+        "ftfy-cjk-safe": lambda t: ftfy.fix_text(t, CJK_SAFE),
+    }
+    report_speed(samples, speed_fixers)  # type: ignore[arg-type]
+    if args.corpus_mb > 0:
+        print(f"## The step on {args.corpus_mb:g} MB of the realistic corpus (benchmarks/scale_corpus.py)\n")
+        report_corpus(args.corpus_mb, speed_fixers)  # type: ignore[arg-type]
     print("## ftfy's own test cases (peer suite)\n")
     report_ftfy_suite({"textfix.repair_mojibake": textfix_fix, "ftfy.fix_encoding": ftfy.fix_encoding})
     print("## decode() on legacy-encoded bytes\n")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import ftfy
-import ftfy.bad_codecs
+import ftfy.bad_codecs  # registers sloppy-windows-1252 for the synthetic chains
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

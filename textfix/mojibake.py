@@ -593,6 +593,13 @@ def fast(text: str, config: Config) -> str:
     return apply_edits(text, out.edits) if out.edits else text
 
 
+def clear_caches() -> None:
+    """Forget the repairs and scores cached while working (for fair timing in benchmarks;
+    the caches are bounded, so this is never needed for memory)."""
+    for fn in (_score_cached, _token_repairs, _best_inner):
+        fn.cache_clear()
+
+
 def _step(text: str, explain: bool) -> StepOutput:
     if not _C0.search(text):
         return _run(text, explain)
@@ -952,7 +959,8 @@ def _latin_signs(window: str) -> bool:
 def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     candidates: list[_Candidate] = []
     window = text[lo:hi]
-    candidates.extend(_cjk_candidates(window, lo))
+    if _CJK_READING_SIGN.search(window):  # a CJK reading leaves CJK, kana, Hangul or a lost mark
+        candidates.extend(_cjk_candidates(window, lo))
     if _latin_signs(window):  # single-byte readings leave Latin-1 or cp437 characters behind
         candidates.extend(_single_byte_candidates(window, lo))
         candidates.extend(_ftfy_candidates(window, lo))
@@ -1084,7 +1092,8 @@ def _best_inner(text: str) -> tuple[str, list[str], int] | None:
     """The whole-string repair of ``text`` as one more layer, if any chain decodes it
     (cached: later passes judge the same repairs again; callers must not mutate the chain)."""
     options: list[tuple[str, list[str], int]] = []
-    for c in (*_cjk_candidates(text, 0, whole=True), *_single_byte_candidates(text, 0, whole=True)):
+    cjk = _cjk_candidates(text, 0, whole=True) if _CJK_READING_SIGN.search(text) else []
+    for c in (*cjk, *_single_byte_candidates(text, 0, whole=True)):
         if c.start == 0 and c.end == len(text):
             options.append((c.replacement, c.chain, c.lost))
         elif c.replacement:
@@ -1683,6 +1692,7 @@ def _ftfy_candidates(window: str, offset: int) -> list[_Candidate]:
     return out
 
 
+_CJK_READING_SIGN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uffef?\ufffd]")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f]")
 
 
