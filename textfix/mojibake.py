@@ -1468,8 +1468,11 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
         lossy = _REPLACEMENT in variant
         high_share = (len(data) - len(data.translate(None, _HIGH_BYTES))) / len(data)
         utf8_shaped = _UTF8_LEAD_CONT.search(data) is not None
+        utf8_wide = False  # the bytes are valid UTF-8 with two or more 3-byte characters
         for source, codec in _SB_SOURCES.items():
             cjk_source = source != "utf-8"
+            if cjk_source and utf8_wide:
+                break  # valid UTF-8 CJK by chance is unlikely: no CJK codec is tried on it
             if cjk_source and (non_ascii < 2 or high_share < 0.3 or not has_letter):
                 # CJK text in a CJK codec is largely high bytes, and its lead bytes look like
                 # Latin-1 letters and symbols.
@@ -1480,6 +1483,8 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
             if decoded is None:
                 continue
             rep, lost = decoded
+            if not cjk_source and not lost and len(_WIDE.findall(rep)) >= 2:
+                utf8_wide = True
             if rep == tok or (lost and _recovered(rep) < 2) or _PUA.search(rep):
                 continue
             if cjk_source:
@@ -1497,6 +1502,7 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
     return tuple(out)
 
 
+_WIDE = re.compile("[\u0800-\uffff]")
 _EXOTIC_NO_F = frozenset("XBEMUCO")
 _CJK_PAIR = re.compile("[HKG]{2}")
 _CJK_OR_Q = frozenset("HKGQ")
