@@ -1276,7 +1276,6 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 def _mark_debris(s: str) -> str:
     """Stray letters of other alphabets and symbols in a lossy repair become U+FFFD."""
-
     return "".join(_REPLACEMENT if k in "XBEMUCO" else c for c, k in zip(s, model().classes(s), strict=True))
 
 
@@ -1284,18 +1283,11 @@ _COMMON_COST = 10.0  # mean unigram cost (nats) of the CJK characters a short ru
 
 
 def _common_cjk(s: str) -> bool:
-
     costs = [char_cost(c) for c, k in zip(s, model().classes(s), strict=True) if k in "HKG"]
     return bool(costs) and sum(costs) / len(costs) <= _COMMON_COST
 
 
-def _cjk_letters(s: str) -> int:
-
-    return sum(1 for k in model().classes(s) if k in "HKG")
-
-
 def _has_cjk(s: str) -> bool:
-
     return any(k in "HKGQ" for k in model().classes(s))
 
 
@@ -1319,10 +1311,6 @@ def _local_gain(window: str, i: int, j: int, rep: str) -> float:
     left = window[max(0, i - _CONTEXT) : i]
     right = window[j : j + _CONTEXT]
     return _score_cached(left + window[i:j] + right).best - _score_cached(left + rep + right).best
-
-
-def _cost_cached(text: str) -> float:
-    return _score_cached(text).best
 
 
 def _snap_up(offs: array[int], b: int) -> int | None:
@@ -1729,10 +1717,4 @@ def _ftfy_agrees(original: str, replacement: str) -> bool:
 
 def _alphabetic_only(s: str) -> bool:
     """Latin, Greek, Cyrillic, Hebrew, Arabic ... text and punctuation: no CJK, no symbols."""
-
     return bool(s) and all(k in "LDSPAWYX" for k in model().classes(s))
-
-
-def _western_only(s: str) -> bool:
-
-    return bool(s) and all(k in "LDSPAWY" for k in model().classes(s))
