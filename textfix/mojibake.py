@@ -16,7 +16,10 @@ replaces the run only when it is cheaper by a margin; the chain and both costs g
 explanation. Lossy mojibake (bytes that became ``�`` or ``?``) is repaired as far as the
 remaining bytes allow, and every character that cannot be recovered becomes one ``�``.
 Up to three layers are undone. ftfy's encoding fixer, with its CJK-harmful options off, is
-one more candidate, judged by the same model.
+one more candidate, judged by the same model; in a window without any CJK character its
+repairs are taken as they are (Western text is ftfy's home ground, and the CJK model cannot
+judge Greek, Hebrew, Arabic or combining marks). Text with decomposed accents is scanned as
+the normalize step will compose it, so the pipeline stays idempotent.
 
 Cost and bounds:
 
