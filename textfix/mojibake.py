@@ -1519,7 +1519,11 @@ def _single_byte_candidates(window: str, offset: int, whole: bool = False) -> li
             # The part of the token this codepage can produce (cp437 has no curly quotes ...).
             for m in _reading_run(reading).finditer(window, s0, e0):
                 s, e = m.span()
-                for data, chain, rep, lost, short in _token_repairs(window[s:e], reading):
+                tok = window[s:e]
+                base = _encode_token(tok, reading)
+                if base is not None and claimed.setdefault((s, e, base), reading) != reading:
+                    continue  # the same bytes as under an earlier reading: the same repairs
+                for data, chain, rep, lost, short in _token_repairs(tok, reading):
                     if claimed.setdefault((s, e, data), reading) != reading:
                         continue  # identical bytes under another reading: nothing new to decode
                     cand = _Candidate(offset + s, offset + e, rep, [chain], lost)
