@@ -311,3 +311,11 @@ def test_western_text_follows_ftfy_where_no_cjk_is_near(garbled: str, fixed: str
 def test_line_art_is_not_read_as_gbk() -> None:
     # Box drawing alternating with letters decodes to isolated Han characters: line art.
     assert repair_mojibake("├┤a┼┐a┼┐a┼┐a┼┐a") == "├┤a┼┐a┼┐a┼┐a┼┐a"
+
+
+def test_accented_capital_at_the_start_of_a_line_read_as_gbk() -> None:
+    original = "Über allen Gipfeln ist Ruh, in allen Wipfeln spüre"
+    garbled = original.encode("utf-8").decode("gbk")
+    assert garbled.startswith("脺ber")
+    assert repair_mojibake(garbled) == original
+    assert repair_mojibake("前言\n" + garbled) == "前言\n" + original

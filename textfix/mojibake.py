@@ -50,7 +50,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -282,7 +282,9 @@ def _other_codepage_hits(text: str) -> list[int]:
 
 
 # A Han or Hangul character starting a Latin word (``锚tre``: UTF-8 ``ê`` read as GBK).
-_WORD_START_HAN = re.compile(r"[ (\"'][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[a-z]{2}")
+_WORD_START_HAN = re.compile(r"[\n (\"'][\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[a-z]{2}")
+# The same at the very start of the text (``脺ber``: UTF-8 ``Ü`` read as GBK).
+_TEXT_START_HAN = re.compile(r"[\u3400-\u9fff\uac00-\ud7a3\uff61-\uff9f]{1,2}[a-z]{2}")
 
 # Han beside half-width katakana: the texture of UTF-8 read as Shift_JIS.
 _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f][\uff61-\uff9f]*")  # not ``+``: see _latin1_utf8_as_gbk
@@ -376,6 +378,8 @@ def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int
     if stage <= 1:
         hits.extend(m.start() for m in latin_in_cjk.finditer(text))
         hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
+        if _TEXT_START_HAN.match(text):
+            hits.append(0)
     if lost_marks and _REPLACEMENT in text:
         # One hit every eight characters of a run of U+FFFD, and its last: the same windows
         # and the same neighbourhoods of later passes as one hit per character, in an eighth
@@ -408,7 +412,7 @@ def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
     Every stage before the one returned found nothing, so :func:`_scan_hits` can skip it."""
     if lost_marks and _REPLACEMENT in text:
         return 0, 0
-    if _ascii_led_signs().search(text):
+    if _ascii_led_signs().search(text) or _TEXT_START_HAN.match(text):
         return 1, 0
     if _direct_signs().search(text):
         return 2, 0
@@ -968,8 +972,28 @@ def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
         candidates.extend(_single_byte_candidates(window, lo))
         candidates.extend(_ftfy_candidates(window, lo))
     findings = [_judge(text, c) for c in candidates]
-    findings = [f for f in findings if f is not None]
-    return findings
+    return _with_chain_support([f for f in findings if f is not None])
+
+
+_ESTABLISHED = 3.0  # times its margin a finding must gain to establish its chain in a window
+
+
+def _with_chain_support(findings: list[Finding]) -> list[Finding]:
+    """Mojibake in one window comes from one chain: once a CJK reading of UTF-8 is clearly
+    established (a run gaining several times its margin), a short run of the same chain
+    that the model prefers (``spüre`` clinches ``Über`` read as GBK, ``脺ber``) needs only the
+    small margin. Results with symbols or other alphabets stay rejected."""
+    strong = {f.chain for f in findings if f.accepted and f.chain.startswith("UTF-8 read as")
+              and f.gain >= _ESTABLISHED * f.margin and " then " not in f.chain}
+    if not strong:
+        return findings
+    out = []
+    for f in findings:
+        if (not f.accepted and f.chain in strong and 0 < f.gain and _SUPPORTED_MARGIN <= f.gain
+                and f.end - f.start <= _SHORT and not _has_exotic(f.replacement)):
+            f = replace(f, accepted=True, margin=_SUPPORTED_MARGIN)
+        out.append(f)
+    return out
 
 
 @dataclass(slots=True)
