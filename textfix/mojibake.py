@@ -377,7 +377,8 @@ def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int
         hits.extend(_other_codepage_hits(text))
     if stage <= 1:
         hits.extend(m.start() for m in latin_in_cjk.finditer(text))
-        hits.extend(m.start() for m in _WORD_START_HAN.finditer(text))
+        # (a line break is not part of the line it precedes: the hit is the character after it)
+        hits.extend(m.start() + (text[m.start()] == "\n") for m in _WORD_START_HAN.finditer(text))
         if _TEXT_START_HAN.match(text):
             hits.append(0)
     if lost_marks and _REPLACEMENT in text:
