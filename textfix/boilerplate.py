@@ -1293,10 +1293,15 @@ def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
         while j + 1 < len(out) and out[j + 1].start == out[j].end:
             j += 1
         a, b = out[i].start, out[j].end
-        left, right = text[:a], text[b:]
-        if left.strip() and right.strip():
+        la = a  # the kept whitespace either side of the cut (scanned locally: linear overall)
+        while la > 0 and text[la - 1].isspace():
+            la -= 1
+        rb = b
+        while rb < len(text) and text[rb].isspace():
+            rb += 1
+        if la > 0 and rb < len(text):
             gap = text[a:b]
-            junction = left[len(left.rstrip()):] + right[: len(right) - len(right.lstrip())]
+            junction = text[la:a] + text[b:rb]
             if "\n\n" in gap:
                 sep = "\n" * max(0, 2 - junction.count("\n"))
             elif "\n" in gap:
