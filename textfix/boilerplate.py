@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, chain, pairwise
+from operator import add
 from typing import Any
 
 from .boilerplate_rules import Rule, RuleSet, fold, ruleset, shadow
@@ -123,8 +124,8 @@ class BoilerplateResult:
 class _Doc:
     """Per-document working state: text, shadow, segments and their features."""
 
-    __slots__ = ("claims", "core", "fields", "full", "has_core", "line_first", "line_last", "n", "notes", "segs",
-                 "sentence", "shadow", "text", "zone")
+    __slots__ = ("claims", "core", "fields", "full", "has_core", "line_first", "line_last", "n", "notes", "punct",
+                 "segs", "sentence", "shadow", "text", "zone")
 
     def __init__(self, text: str, shadow: str, segs: list[Segment]) -> None:
         self.text = text
@@ -134,14 +135,13 @@ class _Doc:
         # searches per segment (a list of every comma of a long article costs more).
         search = _PUNCT.search
         count = shadow.count
-        n_list: list[int] = []
+        n_list = [b - a - count(" ", a, b) for a, b, _ in segs]
         like_list: list[bool] = []
-        add_n = n_list.append
         add_like = like_list.append
-        for a, b, _ in segs:
-            n = b - a - count(" ", a, b)
-            add_n(n)
-            m = search(shadow, a, b)
+        # segments with sentence punctuation (None: none at all, the usual case for chrome)
+        punct: list[re.Match[str] | None] = [search(shadow, a, b) for a, b, _ in segs]
+        self.punct = punct
+        for (a, b, _), n, m in zip(segs, n_list, punct):
             if m is None:
                 add_like(False)  # no sentence punctuation: most menu items and labels
                 continue
@@ -265,8 +265,7 @@ def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
         best_b = b2
     doc.has_core = True
     doc.core = (best_a, best_b)
-    for i in range(n):
-        doc.zone[i] = "head" if i < best_a else "tail" if i > best_b else "core"
+    doc.zone = ["head"] * best_a + ["core"] * (best_b + 1 - best_a) + ["tail"] * (n - 1 - best_b)
 
 
 _ZONES_OF = {"any": frozenset(("head", "core", "tail")), "edge": frozenset(("head", "tail")),
@@ -431,7 +430,16 @@ def _regex_candidates(doc: _Doc, rs: RuleSet, starts: list[int]) -> dict[int, li
     segs = doc.segs
     zone = doc.zone
     i, seg_start, seg_end = -1, -1, -1
-    for m in rs.scanner.finditer(doc.shadow):
+    shade = doc.shadow
+    if doc.has_core and doc.core[1] > doc.core[0]:
+        # the article is scanned only for the literals of regexes that apply in it (dates,
+        # colons and slashes are frequent there, and their regexes look at the edges only)
+        core_a, core_b = segs[doc.core[0]].start, segs[doc.core[1]].end
+        hits = chain(rs.scanner.finditer(shade, 0, core_a), _core_scanner().finditer(shade, core_a, core_b),
+                     rs.scanner.finditer(shade, core_b))
+    else:
+        hits = rs.scanner.finditer(shade)
+    for m in hits:
         a = m.start()
         if not seg_start <= a < seg_end:  # most hits fall in the segment of the previous one
             i = bisect_right(starts, a) - 1
@@ -463,6 +471,13 @@ def _literal_zones() -> dict[str, frozenset[str]]:
             zones |= _ZONES_OF["any" if rule.scope == "line" else rule.zone]
         out[lit] = frozenset(zones)
     return out
+
+
+@lru_cache(maxsize=1)
+def _core_scanner() -> re.Pattern[str]:
+    """The prefilter scan for the content core: the literals of regexes that apply there."""
+    lits = sorted((lit for lit, zones in _literal_zones().items() if "core" in zones), key=len, reverse=True)
+    return re.compile("|".join(re.escape(x) for x in lits) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -592,16 +607,13 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
             markers.add(i)
         elif rule.action == "extract":
             doc.add_field(rule.field, doc.text[doc.segs[i].start : doc.segs[i].end])
+    whole = rs.whole_forms
+    claims, zone, lengths = doc.claims, doc.zone, doc.n
     for i in range(len(doc.segs)):
-        if i in doc.claims or doc.zone[i] == "core" or i in protect:
-            continue
-        if doc.n[i] > 8:
+        if lengths[i] > 8 or i in claims or zone[i] == "core" or i in protect:
             continue
         raw = doc.shadow[doc.segs[i].start : doc.segs[i].end]
-        key = raw.strip(_EDGE_STRIP) or raw.strip()
-        idx = rs.whole.get(key)
-        if idx is None and not key.isascii():
-            idx = rs.whole.get(fold(key))
+        idx = whole.get(raw.strip(_EDGE_STRIP) or raw.strip())
         if idx is not None:
             doc.claim(i, rs.rules[idx])
     return markers
@@ -872,19 +884,24 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
         if after and i not in doc.claims and i not in protect and doc.n[i] <= 200:
             rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
             doc.claim(i, None, category=after, rule_id=rid, confidence=0.8)
-    punct = _ITEM_PUNCT.search
-    core_lines = {doc.segs[core_a].line, doc.segs[core_b].line}
-    for zone_range in (range(0, core_a), range(core_b + 1, len(doc.segs))):
+    segs, lengths, has_punct, shadow = doc.segs, doc.n, doc.punct, doc.shadow
+    claims, full = doc.claims, doc.full
+    core_lines = {segs[core_a].line, segs[core_b].line}
+    for zone_range in (range(0, core_a), range(core_b + 1, len(segs))):
         run: list[int] = []  # short unpunctuated segments, claimed or not
         for i in [*zone_range, -1]:
-            if i >= 0 and doc.segs[i].line in core_lines:
-                continue  # the start of the core's own line ("长江网10月4日讯（记者陈智 整合） 国庆…")
-            if i >= 0 and i not in protect and doc.n[i] <= 24 and not punct(doc.shadow, doc.segs[i].start, doc.segs[i].end):
-                if i not in doc.claims or i in doc.full:
-                    run.append(i)
-                continue
-            if i >= 0 and i in doc.full:
-                continue  # claimed chrome does not break a run
+            if i >= 0:
+                seg = segs[i]
+                if seg.line in core_lines:
+                    continue  # the start of the core's own line ("长江网10月4日讯（记者陈智 整合） 国庆…")
+                # _ITEM_PUNCT: sentence punctuation, or a colon ending the segment
+                if lengths[i] <= 24 and has_punct[i] is None and shadow[seg.end - 1] not in ":：" \
+                        and i not in protect:
+                    if i not in claims or i in full:
+                        run.append(i)
+                    continue
+                if i in full:
+                    continue  # claimed chrome does not break a run
             if _menu_like(doc, run):
                 for k in run:
                     if k not in doc.claims:
@@ -978,13 +995,13 @@ def _spans(doc: _Doc) -> list[Span]:
     for m in merged:
         if groups:
             gap_a = groups[-1][-1][1]
-            if sep_run(text, gap_a, m[0]) and text.find("\n", gap_a, m[0]) < 0:
+            if text.find("\n", gap_a, m[0]) < 0 and sep_run(text, gap_a, m[0]):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     out: list[list[Any]] = []
     # line breaks once, then bisects: rfind/find per group would be quadratic on one long line
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    breaks = _line_breaks(text)
     n_breaks = len(breaks)
     blank = _BLANK.match
     for g in groups:
@@ -1055,6 +1072,13 @@ def _spans(doc: _Doc) -> list[Span]:
     return [Span(a, b, cat, rid, conf) for a, b, cat, rid, conf in out]
 
 
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of every "\n" in ``text``, from the line lengths (no Python step per line)."""
+    ends = list(accumulate(map(len, text.split("\n"))))  # ends[k]: characters in lines 0..k
+    ends.pop()
+    return list(map(add, ends, range(len(ends))))  # plus the k line breaks before line k
+
+
 def _is_sep(text: str, i: int, breaks: list[int]) -> bool:
     """Whether position ``i`` is on a line holding nothing but bars and spaces."""
     k = bisect_left(breaks, i)
@@ -1064,7 +1088,6 @@ def _is_sep(text: str, i: int, breaks: list[int]) -> bool:
 
 
 _SEP_RUN = re.compile("[ \t\u3000\u00a0|丨｜\n\r•·]*")
-_NEWLINE = re.compile("\n")
 _BLANK = re.compile(r"\s*")
 
 
@@ -1127,14 +1150,16 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
 # --------------------------------------------------------------------------- entry points
 
 
-def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[int, int, int]] | None = None
-             ) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]]]:
+def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[int, int, int]] | None = None,
+             shade: str | None = None) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]]]:
     """Spans, metadata and notes for ``text``, and the automaton matches they were found with
-    (``matches``, when given, are those of ``text`` already: see :func:`_matches_after_cut`)."""
+    (``matches`` and ``shade``, when given, are those of ``text`` already: see
+    :func:`_matches_after_cut`)."""
     if not text or not text.strip():
         return [], Metadata(), [], []
     rs = ruleset()
-    shade = shadow(text)
+    if shade is None:
+        shade = shadow(text)
     if matches is None:
         matches = rs.matches(shade)
     labels, kws = _hits(rs, shade, matches)
@@ -1203,12 +1228,13 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     return spans, _metadata(doc, title), doc.notes, matches
 
 
-def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: list[Span], out: str
+def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: list[Span], shade: str
                        ) -> list[tuple[int, int, int]]:
     """The automaton matches of ``out`` (a text with the ``cut`` spans removed), from those of
     the text before the cut: matches inside kept stretches move with them, and only short
     windows around each junction are scanned again. Same list, in the same order, as
-    ``rs.matches(shadow(out))``, for a fraction of the work."""
+    ``rs.matches(shade)``, for a fraction of the work (``shade`` is the shadow of the text
+    with the cut made)."""
     reach = rs.longest - 1  # a match across a junction starts at most this far before it
     kept: list[tuple[int, int, int]] = []  # (start, end, shift) of each kept stretch, old coordinates
     pos = removed = 0
@@ -1228,7 +1254,6 @@ def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: li
             out_matches.append((a - shift, b - shift, idx))
     junctions = sorted({lo - shift for lo, _, shift in kept[1:]})
     if junctions:
-        shade = shadow(out)
         across: set[tuple[int, int, int]] = set()
         for j in junctions:
             w_lo = max(0, j - reach)
@@ -1254,17 +1279,21 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
     if model is None:
         model = _configured_model(cfg)
     rs = ruleset()
-    spans, meta, notes, matches = _analyse(text, cfg, model)
+    shade = shadow(text)
+    spans, meta, notes, matches = _analyse(text, cfg, model, shade=shade)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
     out = _cut(text, spans)
     cut = spans  # what the last pass removed from the text it analysed
     # Removing chrome moves the content core; run again until nothing more goes, so the step
-    # is idempotent (fix(fix(x)) == fix(x)). Later passes map back to input offsets.
+    # is idempotent (fix(fix(x)) == fix(x)). Later passes map back to input offsets. The
+    # shadow is cut like the text (it maps one character to one; only the Greek final sigma
+    # depends on its neighbours, and no rule holds a sigma).
     for _ in range(6):
         if not spans:
             break
-        matches = _matches_after_cut(rs, matches, cut, out)
-        more, meta2, notes2, matches = _analyse(out, cfg, model, matches)
+        shade = _cut(shade, cut)
+        matches = _matches_after_cut(rs, matches, cut, shade)
+        more, meta2, notes2, matches = _analyse(out, cfg, model, matches, shade)
         more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
         if not more:
             break

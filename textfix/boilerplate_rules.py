@@ -53,6 +53,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     automaton: Any  # ahocorasick.Automaton over _bytes_key forms; values are (rule index, length)
     whole: dict[str, int]  # folded segment text -> rule index
+    whole_forms: dict[str, int]  # every spelling that folds to a ``whole`` key -> rule index
     regexes: tuple[tuple[int, re.Pattern[str]], ...]  # (rule index, compiled regex)
     fold_table: dict[int, int]
     scanner: re.Pattern[str]  # one alternation of every regex's prefilter literals
@@ -158,6 +159,16 @@ def _variants(pattern: str, rev: dict[str, str]) -> list[str]:
     return out
 
 
+def _script_forms(pattern: str, rev: dict[str, str]) -> list[str]:
+    """Every string that :func:`fold` maps to ``pattern`` (a folded, lower-case word): each
+    character as it is or in a Traditional form folding to it. Uncapped: whole-segment words
+    are short."""
+    out = [""]
+    for ch in pattern:
+        out = [o + c for o in out for c in ch + rev.get(ch, "")]
+    return out
+
+
 def _expand_regex(pattern: str, rev: dict[str, str]) -> str:
     """A regex written in Simplified that also matches Traditional: each Han character with
     Traditional forms becomes a character class (or joins the class it is in)."""
@@ -196,6 +207,7 @@ def ruleset() -> RuleSet:
     rev = _traditional_forms(table)
     automaton = ahocorasick.Automaton()
     whole: dict[str, int] = {}
+    whole_forms: dict[str, int] = {}
     regexes: list[tuple[int, re.Pattern[str]]] = []
     literal_rules: dict[str, list[int]] = {}
     for i, r in enumerate(rules):
@@ -214,6 +226,10 @@ def ruleset() -> RuleSet:
                     automaton.add_word(key, (i, len(v)))
         elif r.kind == "whole":
             whole[pattern] = i
+            # spelled out once here, so a segment is looked up as it is instead of folded
+            # (str.translate) per segment: the same keys as ``fold(segment) in whole``
+            for v in _script_forms(pattern, rev):
+                whole_forms.setdefault(v, i)
         else:
             pre = _PREFILTER.match(r.pattern)
             if not pre:
@@ -227,7 +243,7 @@ def ruleset() -> RuleSet:
     literals = sorted(literal_rules, key=len, reverse=True)
     scanner = re.compile("|".join(re.escape(x) for x in literals))
     longest = max((length for _, (_, length) in automaton.items()), default=1)
-    return RuleSet(version, tuple(rules), automaton, whole, tuple(regexes), table,
+    return RuleSet(version, tuple(rules), automaton, whole, whole_forms, tuple(regexes), table,
                    scanner, {k: tuple(v) for k, v in literal_rules.items()}, rev, longest)
 
 
