@@ -237,6 +237,23 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         282: "share_follow_qr", **R(283, 285, "navigation"), **R(286, 299, "ads"), 300: "navigation",
         301: "footer_copyright",
     }, []),
+    # batch 12 (issue 5, speed/captions/comments session): two sites never labelled before, from
+    # GNE's visiable_test/ fixtures (a Shanghai news portal with a comment box, a tech site with a
+    # comment thread and teaser lists); measured once at d642ebc before any rule change they prompted
+    "visiable_test/021news/1.html": ("zh-Hans", "news", {
+        0: "other", **R(1, 15, "navigation"), 16: "breadcrumb", 18: "metadata", 19: "duplicate", 20: "metadata",
+        38: "metadata", 39: "other", **R(40, 46, "related_links"), **R(47, 66, "other"), **R(67, 70, "footer_contact"),
+        **R(71, 81, "navigation"), 82: "footer_copyright",
+    }, []),
+    "visiable_test/mydrivers/1.html": ("zh-Hans", "news", {
+        **R(0, 21, "navigation"), **R(22, 30, "share_follow_qr"), 31: "breadcrumb", **R(32, 43, "related_links"),
+        33: "other", 45: "metadata", 46: "metadata", **R(47, 54, "share_follow_qr"), 62: "other", 63: "metadata",
+        64: "metadata", 65: "credits", **R(66, 75, "other"), **R(76, 139, "related_links"), **R(140, 144, "other"),
+        **R(145, 166, "related_links"), **R(167, 210, "other"), **R(211, 219, "share_follow_qr"),
+        **R(220, 226, "navigation"), **R(227, 230, "share_follow_qr"), 231: "navigation", 232: "navigation",
+        233: "footer_copyright", 234: "footer_copyright", 235: "icp_filing", 236: "other", **R(237, 248, "related_links"),
+        **R(249, 255, "other"),
+    }, []),
     "trafilatura:webpage.html.gz": ("en", "news", {
         0: "other", **R(1, 4, "navigation"), 6: "share_follow_qr", 7: "share_follow_qr", **R(8, 13, "navigation"),
         **R(14, 16, "metadata"), 17: "duplicate", 18: "metadata", 19: "metadata", **R(20, 22, "share_follow_qr"),
@@ -258,6 +275,8 @@ def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
             if trafilatura_dir is None:
                 continue
             source = trafilatura_dir / path.split(":", 1)[1]
+        elif path.startswith("visiable_test/"):
+            source = tests_dir.parent / path  # GNE's second fixture folder, beside tests/
         else:
             source = tests_dir / path
         data = source.read_bytes()
@@ -290,8 +309,9 @@ def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
                     labels.append({"start": x, "end": y, "label": "boilerplate" if cat else "content",
                                    "category": cat or "body"})
         origin = (f"trafilatura tests/resources/{path.split(':', 1)[1]}" if path.startswith("trafilatura:")
+                  else f"GeneralNewsExtractor {path}" if path.startswith("visiable_test/")
                   else f"GeneralNewsExtractor tests/{path}")
-        name = path.split(":", 1)[-1].replace("/", "-").removesuffix(".gz").removesuffix(".html")
+        name = path.split(":", 1)[-1].removeprefix("visiable_test/").replace("/", "-").removesuffix(".gz").removesuffix(".html")
         out.append({"id": "h-" + name, "url": origin,
                     "lang": lang, "type": kind, "text": text, "labels": labels})
     return out
