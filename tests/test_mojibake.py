@@ -319,3 +319,41 @@ def test_accented_capital_at_the_start_of_a_line_read_as_gbk() -> None:
     assert garbled.startswith("脺ber")
     assert repair_mojibake(garbled) == original
     assert repair_mojibake("前言\n" + garbled) == "前言\n" + original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你go没",  # 没 is GBK C3 BB, UTF-8 "û": a Han character after an English word in Chinese
+        "我讀master嘅時候",  # 讀 is Big5 C5 AA, UTF-8 "Ū"
+        "哦controlcentre.",  # 哦 is GBK C5 B6, UTF-8 "Ŷ": a capital opening a word needs more
+        "他说caf茅很好喝。",  # one lone letter in Chinese text: nothing else shows the chain
+    ],
+)
+def test_one_han_character_glued_to_a_latin_word_is_not_one_accented_letter(text: str) -> None:
+    assert repair_mojibake(text) == text
+
+
+@pytest.mark.parametrize(
+    ("garbled", "fixed"),
+    [
+        ("脺ber das", "Über das"),  # 脺 is at the model's floor: Chinese hardly uses it
+        ("Das ist sch枚n", "Das ist schön"),  # inside a word
+        ("茅videmment", "évidemment"),  # a small letter opening a word in Latin text
+        ("他说caf茅 et cr猫me br没l茅e很好喝。", "他说café et crème brûlée很好喝。"),  # shown elsewhere
+    ],
+)
+def test_one_accented_letter_with_evidence_is_repaired(garbled: str, fixed: str) -> None:
+    assert repair_mojibake(garbled) == fixed
+
+
+def test_a_repair_into_squared_symbols_pays_inside_han_prose() -> None:
+    # 闕上書 read back from Shift_JIS gives 荏㏑ (U+33D1, a squared "ln"): foreign to this prose.
+    from textfix.charmodel import score
+    from textfix.mojibake import _FOREIGN_PENALTY, _context_classes, _scored
+
+    text = "欽宗靖康初與陳東等詣闕上書，乞斬蔡京、童貫等六賊。"
+    around = _context_classes(text, 9, 12)
+    assert _scored("詣荏㏑，", "荏㏑", around).best >= score("詣荏㏑，").best + _FOREIGN_PENALTY
+    assert _scored("詣闕上書，", "闕上書", around).best == score("詣闕上書，").best
+    assert repair_mojibake(text) == text

@@ -816,6 +816,7 @@ def _analyse(
                 break
             budget.left -= hi - lo
         findings.extend(_analyse_window(text, lo, hi))
+    findings = _lone_letters_need_support(text, findings)
     accepted = _non_overlapping([f for f in findings if f.accepted])
     if not keep_rejected:
         return accepted
@@ -976,6 +977,50 @@ def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     return _with_chain_support([f for f in findings if f is not None])
 
 
+# A Han character glued to a Latin word (``讀master``, ``你go没``) is how Cantonese and Chinese
+# mix in English words; read as one accented letter (``Ūmaster``) it needs more than the model's
+# margin: the chain shown elsewhere in the document, or a Han character that Chinese text
+# hardly uses (``脺ber``: UTF-8 ``Ü`` read as GBK gives a character at the model's floor).
+_RARE_LONE = 13.0  # nats: the cheapest unigram cost of a Han character that needs no support
+
+
+def _lone_letter(text: str, f: Finding) -> bool:
+    """Whether ``f`` turns one CJK character at the edge of a Latin word into one accented
+    letter where such a character is not by itself a sign: at either edge when the text
+    around it is CJK, as a capital opening a word anywhere (Latin text has ``évidemment``
+    and ``în``; inside a word, ``sch枚n``, a CJK character is a sign and stays one)."""
+    if len(f.original) != 1 or len(f.replacement) != 1 or not f.chain.startswith("UTF-8 read as"):
+        return False
+    m = model()
+    if m.classes(f.original) not in _CJK or m.classes(f.replacement) != "A":
+        return False
+    before = text[f.start - 1 : f.start]
+    after = text[f.end : f.end + 1]
+    letter_before = before.isascii() and before.isalpha()
+    letter_after = after.isascii() and after.isalpha()
+    if letter_before == letter_after:
+        return False  # inside a word, or not glued to one
+    return bool(_context_classes(text, f.start, f.end) & _CJK) or (letter_after and f.replacement.isupper())
+
+
+def _lone_letters_need_support(text: str, findings: list[Finding]) -> list[Finding]:
+    """Reject the accepted :func:`_lone_letter` findings whose chain no other accepted finding
+    of the text (not a lone letter, not overlapping) shows, unless their character is rare."""
+    lone = [k for k, f in enumerate(findings) if f.accepted and _lone_letter(text, f)]
+    if not lone:
+        return findings
+    others = [f for f in findings if f.accepted and not _lone_letter(text, f)]
+    out = list(findings)
+    for k in lone:
+        f = findings[k]
+        if char_cost(f.original) >= _RARE_LONE:
+            continue
+        if any(o.chain == f.chain and (o.end <= f.start or o.start >= f.end) for o in others):
+            continue
+        out[k] = replace(f, accepted=False)
+    return out
+
+
 _ESTABLISHED = 3.0  # times its margin a finding must gain to establish its chain in a window
 
 
@@ -1093,7 +1138,16 @@ def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
     classes = set(model().classes(context))
     if len(context) - sum(map(str.isspace, context)) >= 10:
         classes.add("#")
+    if _RARE_CJK_SYMBOL.search(context):
+        classes.add(_RARE_MARK)
     return frozenset(classes)
+
+
+# Blocks of CJK symbols that prose hardly uses: radicals and ideographic description
+# characters, kanbun, strokes, enclosed ideographs and months, squared units (``㏑``). A
+# repair that brings one into text whose surroundings have none pays like a foreign class.
+_RARE_CJK_SYMBOL = re.compile("[\u2e80-\u2fff\u3190-\u319f\u31c0-\u31ef\u3200-\u33ff]")
+_RARE_MARK = "~"  # pseudo-class of _context_classes: the context has such symbols
 
 
 @lru_cache(maxsize=16384)
@@ -1103,12 +1157,14 @@ def _score_cached(text: str) -> Score:
 
 def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     """The model's score plus a penalty for each character of a class the surrounding text
-    does not use: an exotic class (another alphabet, a symbol, a combining mark), or Han,
-    kana and Hangul in a context of some length that has none."""
+    does not use: an exotic class (another alphabet, a symbol, a combining mark), Han, kana
+    and Hangul in a context of some length that has none, or a rare CJK symbol."""
 
     sc = _score_cached(with_context)
     foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
     foreign = sum(1 for k in model().classes(run) if k in foreign_classes and k not in around)
+    if _RARE_MARK not in around and _RARE_CJK_SYMBOL.search(run):
+        foreign += len(_RARE_CJK_SYMBOL.findall(run))
     if not foreign:
         return sc
     extra = foreign * _FOREIGN_PENALTY
