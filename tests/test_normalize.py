@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textfix
@@ -119,6 +119,7 @@ def test_long_runs_of_combining_marks_compose_like_unicodedata(parts: list[tuple
 
 
 @given(st.text(st.sampled_from(" \t\n\u3000\u00a0\x0b\x1c\u2028ab中"), max_size=40))
+@settings(max_examples=1000)
 def test_whitespace_precheck_never_hides_a_match(text: str) -> None:
     if normalize._whitespace_clean(text):
         assert normalize._WHITESPACE.search(text) is None
