@@ -391,6 +391,44 @@ def test_a_title_printed_twice_with_a_space_inside_goes_once() -> None:
     assert any(s.rule == "dup.title" for s in res.spans)
 
 
+_MEETING = ("5月11日上午，年会在西南大学圆顶报告厅举行。来自全国各地的专家学者围绕大会主题开展了学术报告、"
+            "学术对话和开放性论坛，并在闭幕式上为获奖的青年学者颁发了证书。")
+_SECOND = ("会后举行了专题研讨会，与会代表就学科建设、人才培养和区域合作等议题深入交流，"
+           "提出了许多有价值的建议，为下一届年会的筹备工作打下了良好基础。")
+
+
+def test_a_caption_naming_the_scene_after_its_paragraph_goes() -> None:
+    """A photo caption without a credit: a short line after the paragraph it illustrates that
+    names a scene (现场, 仪式, 合影, 签署…协议) or repeats a name the paragraph just said."""
+    third = ("本次年会共收到学术论文三百余篇，设立了九个分会场，会议期间还组织了野外考察活动，"
+             "参会代表普遍认为会议内容丰富、组织周到、收获很大。")
+    text = f"年会在重庆举行\n\n{_MEETING}\n\n西南大学圆顶报告厅\n\n{_SECOND}\n\n研讨会现场\n\n{third}\n"
+    res = strip_boilerplate(text)
+    assert "研讨会现场" not in res.text and "报告厅\n" not in res.text
+    assert all(p in res.text for p in (_MEETING, _SECOND, third))
+    assert {s.rule for s in res.spans} == {"shape.caption_scene"}
+    trad = strip_boilerplate(text.replace("研讨会现场", "研討會現場"))
+    assert "研討會現場" not in trad.text
+
+
+@pytest.mark.parametrize("heading", [
+    "年会开幕仪式",  # the paragraph below opens by naming it
+    "第二章 签约仪式",  # numbered
+    "——在年会开幕式上的讲话",  # a subtitle
+    "青年学者接受颁奖并合影\n本报记者王明",  # a headline over its byline
+])
+def test_headings_that_look_like_captions_stay(heading: str) -> None:
+    below = "年会开幕仪式在西南大学举行，" + _SECOND if heading == "年会开幕仪式" else _SECOND
+    text = f"年会在重庆举行\n\n{_MEETING}\n\n{heading}\n\n{below}\n"
+    res = strip_boilerplate(text)
+    assert _flat(heading) in _flat(res.text)
+
+
+def test_a_headline_over_a_dateline_stays() -> None:
+    text = f"{_MEETING}\n山东鲁能泰山足球俱乐部揭牌\n本报济南１月５日电记者王霞光报道：" + _SECOND + "\n"
+    assert "山东鲁能泰山足球俱乐部揭牌" in strip_boilerplate(text).text
+
+
 # --------------------------------------------------------------------------- cross-document model
 
 

@@ -968,6 +968,85 @@ def _captions_in_core(doc: _Doc) -> None:
         i = j + 1
 
 
+# A photo shows a scene: these words end a caption that names one ("研讨会现场", "揭牌仪式").
+_SCENE_END = re.compile(
+    "(?:现场|現場|仪式|儀式|合影|合照|留念|典礼|典禮|会场|會場|剪彩|剪綵|揭牌|颁奖|頒獎|签约|簽約|"
+    "致辞|致辭|致詞|讲话|講話|发言|發言)$"
+    "|(?:签署|簽署|签订|簽訂)\\S{0,12}(?:协议|協議|合同|备忘录|備忘錄)$"
+)
+# numbered headings ("第一章", "一、", "（二）", "3.") introduce what follows: never captions
+_NUMBERED = re.compile(r"第\S{1,4}[章节節部篇条條]|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]")
+# a dateline or byline opens a news item: the short line above it is its headline
+_NEWS_OPENING = re.compile(r"(?:本报|本報|本刊|新华社|新華社|中新社|中新网|中新網|记者|記者|通讯员|通訊員|特约|特約)"
+                           r"|\S{0,12}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)")
+_SUBTITLE_OPENERS = frozenset("—―–-~～《“「\"'")
+MAX_CAPTION_RUN = 4  # short lines between two paragraphs read as captions at most this many in a row
+
+
+def _scene_captions(doc: _Doc, protect: set[int]) -> None:
+    """Photo captions without a credit: a run of up to ``MAX_CAPTION_RUN`` short unpunctuated
+    lines right after a paragraph of the article, where one line names a scene ("…签约仪式",
+    "研讨会现场") or repeats a name the paragraph above just said ("成都市现代物流产业生态圈联盟").
+
+    A section heading looks the same but introduces the paragraph below it, which opens by
+    naming it again ("大会开幕式" / "5月11日上午，大会开幕式在…") or with a dateline ("本报北京1月1日
+    讯"), or it is numbered: such a run stays whole. A run followed by more short lines (a
+    list) stays too."""
+    if not doc.has_core:
+        return
+    segs, shadow, claims = doc.segs, doc.shadow, doc.claims
+    core_a, core_b = doc.core
+    n = len(segs)
+    i = core_a + 1
+    while i <= core_b + 1 and i < n:  # a caption may follow the article's last paragraph
+        # the lines of a run: (first segment, last segment) each, every segment a candidate
+        run: list[tuple[int, int]] = []
+        j = i
+        while j < n and len(run) <= MAX_CAPTION_RUN:
+            first, last = doc.line_first[j], doc.line_last[j]
+            if first != j or not _caption_line(doc, first, last, protect):
+                break
+            run.append((first, last))
+            j = last + 1
+        if not run or len(run) > MAX_CAPTION_RUN:
+            i = j + 1 if run else i + 1
+            continue
+        prev = run[0][0] - 1
+        nxt = run[-1][1] + 1
+        i = nxt
+        if prev in claims or not doc.sentence[prev] or doc.line_last[prev] != prev:
+            continue  # not right after a paragraph
+        if nxt < len(segs) and nxt not in claims and not doc.sentence[nxt]:
+            continue  # more short lines follow: a list, not captions
+        texts = [_SPACES.sub("", shadow[segs[a].start : segs[b].end]) for a, b in run]
+        if any(_NUMBERED.match(t) or _NEWS_OPENING.match(t) or t[0] in _SUBTITLE_OPENERS for t in texts):
+            continue  # a numbered heading, a headline over its byline, a subtitle ("——在…上的讲话")
+        if nxt < len(segs) and nxt not in claims:
+            opening = _SPACES.sub("", shadow[segs[nxt].start : segs[nxt].start + 60])[:40]
+            if any(t in opening for t in texts) or _NEWS_OPENING.match(opening):
+                continue  # a heading: the paragraph below opens by naming it, or with a dateline
+        above = _SPACES.sub("", shadow[segs[prev].start : segs[prev].end])
+        if not any(_SCENE_END.search(t) or (len(t) >= 6 and t in above) for t in texts):
+            continue
+        for a, b in run:
+            for k in range(a, b + 1):
+                doc.claim(k, None, category="caption", rule_id="shape.caption_scene", confidence=0.7)
+
+
+def _caption_line(doc: _Doc, first: int, last: int, protect: set[int]) -> bool:
+    """Whether the line of segments ``first..last`` could be a caption: short, unclaimed, no
+    sentence punctuation, Han text, in or below the article."""
+    total = 0
+    for k in range(first, last + 1):
+        if k in doc.claims or k in protect or doc.punct[k] is not None or doc.zone[k] == "head":
+            return False
+        total += doc.n[k]
+    if not 4 <= total <= 24:
+        return False
+    a, b = doc.segs[first].start, doc.segs[last].end
+    return _HAN.search(doc.shadow, a, b) is not None and doc.shadow[b - 1] not in ":："
+
+
 # --------------------------------------------------------------------------- spans
 
 
@@ -1219,6 +1298,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
+    _scene_captions(doc, protect)
     _shape(doc, markers, protect, model)
     _islands(doc, protect)
     for k in title:
@@ -1420,6 +1500,7 @@ _SHAPE_REASONS = {
     "shape.after_list_marker": "in a list after a 'related articles' heading, below the article",
     "shape.after_comments_marker": "in the comment thread below the article",
     "shape.caption_run": "short lines between paragraphs that end like photo captions",
+    "shape.caption_scene": "short lines after a paragraph that name its scene or repeat its words (a photo caption)",
     "ctx.same_line": "left over on a footer or metadata line outside the article",
     "ctx.follow_name": "the account name after a follow/QR prompt",
     "ctx.after_title": "a short name between the title and the metadata line (a byline)",
