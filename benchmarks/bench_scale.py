@@ -202,7 +202,9 @@ def single_core(docs: list[dict[str, Any]], args: argparse.Namespace) -> tuple[l
 
     import textfix
     from textfix.cleaner import Cleaner
-    from textfix.pipeline import STEP_NAMES, run, run_step
+    from textfix.pipeline import STEP_NAMES, STEPS, run, run_step
+
+    fast_paths = {step.name: step.fast() for step in STEPS}
 
     texts = [d["text"] for d in docs]
     size = utf8_size(texts)
@@ -274,7 +276,11 @@ def single_core(docs: list[dict[str, Any]], args: argparse.Namespace) -> tuple[l
         cfg = textfix.Config(script="zh-Hans")
         run_step("script", trad[0], cfg)
         row("textfix script step (zh-Hans)", tsize, timed(lambda: [run_step("script", t, cfg) for t in trad])[0],
-            "same documents", "opencc-python-reimplemented t2s")
+            "same documents, every conversion explained", "opencc-python-reimplemented t2s")
+        if fast_paths.get("script"):
+            fast_script = fast_paths["script"]
+            row("textfix script step, fast path", tsize, timed(lambda: [fast_script(t, cfg) for t in trad])[0],
+                "same documents, text only as the peers", "opencc-python-reimplemented t2s")
 
     # Boilerplate: documents that carry page chrome; jusText reads lines as <p>.
     pages = [d["text"] for d in docs if "boilerplate" in d["breakage"] or "real" in d["breakage"]][: args.justext_docs]
@@ -290,6 +296,10 @@ def single_core(docs: list[dict[str, Any]], args: argparse.Namespace) -> tuple[l
         rows.append(["jusText", "", "", "", "not installed (pip install 'textfix[bench]')"])
     row("textfix boilerplate step", psize, timed(lambda: [run_step("boilerplate", p) for p in pages])[0],
         "same documents, with explanations", "jusText")
+    if fast_paths.get("boilerplate"):
+        fast_bp, bp_cfg = fast_paths["boilerplate"], textfix.Config()
+        row("textfix boilerplate step, fast path", psize, timed(lambda: [fast_bp(p, bp_cfg) for p in pages])[0],
+            "same documents, text only", "jusText")
     # Where the time goes: each step's share, on the whole sample and on the clean share.
     clean_timings: dict[str, float] = {}
     for t in clean_texts:
