@@ -429,6 +429,25 @@ def test_a_headline_over_a_dateline_stays() -> None:
     assert "山东鲁能泰山足球俱乐部揭牌" in strip_boilerplate(text).text
 
 
+def test_an_end_mark_closes_the_article_and_a_teaser_feed_below_goes() -> None:
+    """"- THE END -" ends the article even when a feed of teasers below (headline, snippet
+    sentences, counters) outweighs it; the feed goes after its heading, hashtags and a tip
+    prompt go too, and bulleted headline lists outside the article go as link lists."""
+    teasers = "".join(
+        f"第{k}条新闻标题：某地发生新变化\n记者从有关部门获悉，当地第{k}项工程已经全面完工，"
+        f"预计下月正式投入使用，将惠及周边数万居民的日常出行。\n{k * 7}\n{k}\n{k * 3}\n"
+        for k in range(1, 9)
+    )
+    bullets = "".join(f"· 第{k}条热点：国庆返程后怎么办？多地紧急提醒\n" for k in range(1, 5))
+    text = (f"今日视点\n{bullets}某地新建工程全面完工\n{_MEETING}\n{_SECOND}\n- THE END -\n"
+            f"#工程建设#民生\n文章很值，打赏犒劳作者一下\n最热文章\n{teasers}")
+    res = strip_boilerplate(text)
+    assert _MEETING in res.text and _SECOND in res.text and "某地新建工程全面完工" in res.text
+    for gone in ("THE END", "#工程建设", "打赏", "最热文章", "第3条新闻标题", "第5项工程", "· 第2条热点"):
+        assert gone not in res.text, gone
+    assert {"re.end", "re.tags", "kw.ui.tip", "shape.bullet_list"} <= {s.rule for s in res.spans}
+
+
 # --------------------------------------------------------------------------- cross-document model
 
 

@@ -213,13 +213,16 @@ def _kadane(w: list[int], lo: int, hi: int) -> tuple[int, int, int]:
     return best, best_a, best_b
 
 
-def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
+def _find_core(doc: _Doc, strong: set[int], walls: set[int], end_mark: int | None = None) -> None:
     """The content core: the best-scoring contiguous run of segments (Kadane), where
     sentence-like segments score their length and chrome-like ones cost.
 
     A second dense run of text separated from the core only by short lines that carry no
     chrome signal (no keyword, label, UI word or list heading) belongs to it: a table or a
-    list inside the article, which costs the run more than the text beyond it gains."""
+    list inside the article, which costs the run more than the text beyond it gains.
+
+    An end-of-article mark (segment ``end_mark``) says where the article stops: the core is
+    looked for before it when there is one there (a teaser feed below can outweigh it)."""
     n = len(doc.segs)
     w: list[int] = []
     gain = [0]  # gain[k]: sum of the positive weights of segments 0..k-1 (an upper bound for a side run)
@@ -243,6 +246,11 @@ def _find_core(doc: _Doc, strong: set[int], walls: set[int]) -> None:
             run += x
         if run > best:
             best, best_a, best_b = run, run_a, i
+    if end_mark is not None and best_b >= end_mark:
+        before = _kadane(w, 0, end_mark)
+        if before[0] >= 60:
+            best, best_a, best_b = before
+            doc.notes.append(f"the article ends at the end mark at {doc.segs[end_mark].start}")
     if best < 60:
         doc.notes.append("no content core found (list, poem or fragment?): no position evidence used")
         return
@@ -474,6 +482,16 @@ def _literal_zones() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _end_line() -> re.Pattern[str] | None:
+    """Lines that hold nothing but an end-of-article mark (the ``re.end`` rule)."""
+    rs = ruleset()
+    for idx, rx in rs.regexes:
+        if rs.rules[idx].id == "re.end":
+            return re.compile(r"^[^\S\n]*(?:" + rx.pattern + r")[^\S\n]*$", re.M)
+    return None
+
+
+@lru_cache(maxsize=1)
 def _core_scanner() -> re.Pattern[str]:
     """The prefilter scan for the content core: the literals of regexes that apply there."""
     lits = sorted((lit for lit, zones in _literal_zones().items() if "core" in zones), key=len, reverse=True)
@@ -673,6 +691,8 @@ def _find_title(doc: _Doc) -> int | None:
         piece = doc.shadow[s.start : s.end]
         score = (3 if doc.shadow.count(piece) >= 2 else 0) + (doc.n[i] >= 8) + (doc.n[i] >= 12)
         score += (seen == 1) + (s.line == doc.segs[0].line)
+        if seen == 1 and limit < len(doc.segs) and s.line == doc.segs[limit].line - 1:
+            score += 2  # the line right above the article ("手机浏览讨论更方便！" printed twice higher up is not)
         if score > best_score:
             best, best_score = i, score
     if best is not None:
@@ -908,6 +928,7 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                         doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
             run = []
     _dated_list(doc, core_b, protect)
+    _bullet_list(doc, protect)
     if model is not None:
         for i in range(len(doc.segs)):
             if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.sentence[i]:
@@ -938,6 +959,29 @@ def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
                 doc.claim(k, None, category="related_links", rule_id="shape.dated_list", confidence=0.75)
         run = []
         dated = 0
+
+
+_BULLETS = frozenset("·•●▪■◆◇○►▶")
+
+
+def _bullet_list(doc: _Doc, protect: set[int]) -> None:
+    """Outside the core, three or more lines in a row that open with a bullet ("· 国庆返程后怎么办？
+    多地紧急提醒") are a list of links, even when the headlines carry punctuation."""
+    segs, shadow, claims = doc.segs, doc.shadow, doc.claims
+    core_a, core_b = doc.core
+    for zone_range in (range(0, core_a), range(core_b + 1, len(segs))):
+        run: list[int] = []
+        for i in [*zone_range, -1]:
+            if i >= 0 and i in doc.full:
+                continue  # claimed chrome inside the list
+            if i >= 0 and shadow[segs[i].start] in _BULLETS and i not in claims and i not in protect \
+                    and doc.n[i] <= 60 and shadow.find("。", segs[i].start, segs[i].end) < 0:
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                for k in run:
+                    doc.claim(k, None, category="related_links", rule_id="shape.bullet_list", confidence=0.75)
+            run = []
 
 
 def _captions_in_core(doc: _Doc) -> None:
@@ -1271,6 +1315,15 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
                 strong.add(i)
                 if r.action == "marker" and doc.n[i] <= (b - a) + 8:
                     walls.add(i)
+    # an end-of-article line ("- THE END -", "（完）") closes the article: the core ends before it
+    end_line = _end_line()
+    end_mark = None
+    if end_line is not None and end_line.search(shade):
+        for m in end_line.finditer(shade):
+            i = bisect_right(starts, m.end() - 1) - 1
+            if i >= 0:
+                walls.update(range(doc.line_first[i], doc.line_last[i] + 1))
+                end_mark = doc.line_first[i] if end_mark is None else end_mark
     # short UI words ("举报", "回复", "分享") and relative times ("3小时前") are chrome wherever they
     # are: they weigh against the core, so a comment thread below an article stays outside it
     for i, seg in enumerate(segs):
@@ -1278,7 +1331,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
             piece = shade[seg.start : seg.end]
             if piece.strip(_EDGE_STRIP) in rs.whole or _RELTIME.fullmatch(piece):
                 strong.add(i)
-    _find_core(doc, strong, walls)
+    _find_core(doc, strong, walls, end_mark)
     _apply_labels(doc, labels)
     _apply_regexes(doc, rs)
     protect: set[int] = set()
@@ -1507,6 +1560,7 @@ _SHAPE_REASONS = {
     "ctx.island": "a short piece between two removed ones, outside the article",
     "ctx.link_object": "the rest of a 'learn more about' link broken over two lines",
     "shape.dated_list": "a list of headlines with dates, below the article",
+    "shape.bullet_list": "a list of bulleted headlines outside the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
     "dup.summary": "a lead paragraph printed again as the start of the article",
