@@ -768,7 +768,7 @@ def _lead_summary(doc: _Doc, protect: set[int]) -> None:
         pos = doc.shadow.find(probe, s.end, window)
         while pos >= 0:
             k = starts.get(pos)
-            if k is not None and doc.sentence[k] and \
+            if k is not None and (doc.sentence[k] or doc.zone[k] == "core") and \
                     _SPACES.sub("", doc.shadow[pos : pos + 2 * need + 16])[:need] == flat[:need]:
                 doc.claim(i, None, category="duplicate", rule_id="dup.summary", confidence=0.8)
                 break
