@@ -675,7 +675,8 @@ def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput
     current = _apply(text, accepted)
     maps = [_PassMap(accepted)]
     for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings), budget=budget)
+        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings),
+                        budget=budget)
         if not more:
             break
         for f in more:
@@ -968,13 +969,125 @@ def _latin_signs(window: str) -> bool:
 def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     candidates: list[_Candidate] = []
     window = text[lo:hi]
-    if _CJK_READING_SIGN.search(window):  # a CJK reading leaves CJK, kana, Hangul or a lost mark
+    cjk_sign = _CJK_READING_SIGN.search(window) is not None  # a CJK reading leaves CJK, kana, Hangul or a lost mark
+    latin_sign = _latin_signs(window)  # single-byte readings leave Latin-1 or cp437 characters behind
+    whole = _whole_window_finding(text, lo, hi, cjk_sign, latin_sign)
+    if whole is not None:
+        return [whole]
+    if cjk_sign:
         candidates.extend(_cjk_candidates(window, lo))
-    if _latin_signs(window):  # single-byte readings leave Latin-1 or cp437 characters behind
+    if latin_sign:
         candidates.extend(_single_byte_candidates(window, lo))
         candidates.extend(_ftfy_candidates(window, lo))
     findings = [_judge(text, c) for c in candidates]
     return _with_chain_support([f for f in findings if f is not None])
+
+
+def _whole_window_finding(text: str, lo: int, hi: int, cjk_sign: bool, latin_sign: bool) -> Finding | None:
+    """The repair of the whole window under one chain, when that settles the window at once.
+
+    Most garbled text is garbled throughout: every non-ASCII character of the window then
+    belongs to one chain, and the window's bytes under that chain's reading decode strictly
+    (a clean character, a lost byte or a second chain makes the strict decode fail, which is
+    cheap to find out: one encode and one decode in C per reading and source). The cheapest
+    decode by the model is judged like any candidate; only a clear win (``_ESTABLISHED``
+    times its margin) is taken, and the window is then not analysed run by run.
+    """
+    window = text[lo:hi]
+    if len(window) - len(window.encode("ascii", "ignore")) < _SHORT:
+        return None  # a few characters: the runs are judged one by one (and quickly)
+    options = _whole_decodes(window, cjk_sign, latin_sign)
+    if not options:
+        return None
+    rep, chain, lost = min(options, key=lambda o: cost(o[0]))
+    chains = [chain]
+    # Deeper layers are peeled here, on the whole text: once _judge has trimmed the unchanged
+    # edges off, the repair may no longer start on a character boundary of the inner layer.
+    for _ in range(_MAX_LAYERS - 1):
+        if not _has_signal(rep, lost_marks=False):
+            break
+        inner = _whole_decodes(rep, _CJK_READING_SIGN.search(rep) is not None, True)
+        if not inner:
+            break
+        rep2, chain2, lost2 = min(inner, key=lambda o: cost(o[0]))
+        if cost(rep2) + _MARGIN_BASE > cost(rep):
+            break
+        rep, lost = rep2, lost + lost2
+        chains.insert(0, chain2)
+    f = _judge(text, _Candidate(lo, hi, rep, chains, lost))
+    if f is None or not f.accepted or f.gain < _ESTABLISHED * f.margin:
+        return None
+    return f
+
+
+def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[str, str, int]]:
+    """Every strict decode of all of ``text`` under one chain: (repair, chain, lost)."""
+    options: list[tuple[str, str, int]] = []
+    variants = [text]
+    if cjk_sign and "?" in text and _LOSSY_QUESTION.search(text):
+        # a '?' beside non-ASCII text may be a lost byte's mark for the CJK readings
+        variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, text))
+    for variant in variants if cjk_sign else ():
+        lossy = _REPLACEMENT in variant
+        for reading, codecs in _CJK_READINGS.items():
+            if lossy:
+                data: bytes | None = _encode_window(variant, reading)[0]
+            else:
+                data = _strict_bytes(variant, codecs)
+            if data is None or not _MULTIBYTE.search(data):
+                continue
+            decoded = _utf8_lossy(data) if lossy else _decode_strict(data, "utf-8")
+            if decoded is None or decoded[0] == text or _PUA.search(decoded[0]):
+                continue
+            if lossy and (_BREAK in data or _recovered(decoded[0]) < 2):
+                continue
+            options.append((decoded[0], f"UTF-8 read as {reading}", decoded[1]))
+        if options:
+            break  # a '?' is read as a lost byte only when no strict decode exists
+    if latin_sign and _REPLACEMENT not in text:
+        _register_codecs()
+        seen: set[bytes] = set()
+        for reading in _SB_READINGS:
+            data = _strict_bytes(text, (reading,))
+            if data is None or data in seen:
+                continue
+            seen.add(data)
+            for source, codec in _SB_SOURCES.items():
+                rep = _decode_strict(data, codec)
+                if rep is None or rep[0] == text:
+                    continue
+                if source != "utf-8" and not _cjk_text(rep[0], len(data) - len(data.translate(None, _HIGH_BYTES))):
+                    continue
+                if source == "utf-8" and len(rep[0]) <= len(data) - 2:
+                    # two or more multi-byte sequences and no invalid byte: the bytes were UTF-8
+                    # (CJK codecs decode them too, by chance; as in _token_repairs)
+                    if not _PUA.search(rep[0]):
+                        options.append((rep[0], f"{source} read as {_SHORT_NAME[reading]}", 0))
+                    break
+                if not _PUA.search(rep[0]):
+                    options.append((rep[0], f"{source} read as {_SHORT_NAME[reading]}", 0))
+    return options
+
+
+def _cjk_text(rep: str, high: int) -> bool:
+    """The context-free checks of :func:`_token_repairs` on a CJK decode of ``high`` high
+    bytes: CJK text, in runs, without stray letters of other alphabets."""
+    classes = model().classes(rep)
+    if not _EXOTIC_NO_F.isdisjoint(classes) or _CJK_OR_Q.isdisjoint(classes):
+        return False
+    n = _count_cjk(classes)
+    if n < 2 or (n >= 3 and not _CJK_PAIR.search(classes)):
+        return False
+    return high > 12 or _common_cjk(rep)
+
+
+def _strict_bytes(window: str, codecs: tuple[str, ...]) -> bytes | None:
+    for codec in codecs:
+        try:
+            return window.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    return None
 
 
 # A Han character glued to a Latin word (``讀master``, ``你go没``) is how Cantonese and Chinese
@@ -1074,6 +1187,7 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     left = text[max(0, cand.start - _CONTEXT) : cand.start]
     right = text[cand.end : cand.end + _CONTEXT]
     best_rep, best_chain, best_lost = cand.replacement, list(cand.chain), cand.lost
+    outer = cand.chain[-1]  # chains list layers innermost first
     around = _context_classes(text, cand.start, cand.end)
     if cand.supported:
         around = around | _CJK  # its neighbours are being repaired into the same script
@@ -1092,15 +1206,15 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
             break
         best_rep, best_chain, best_lost, after = rep, chain + best_chain, best_lost + lost, sc
     if cand.supported and len(best_chain) == len(cand.chain):  # support is for its own repair only
-        margin = _FTFY_MARGIN if cand.chain[0].startswith("ftfy:") else _SUPPORTED_MARGIN
+        margin = _FTFY_MARGIN if outer.startswith("ftfy:") else _SUPPORTED_MARGIN
     else:
         margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
-    if cand.chain[0].startswith("utf-8 read as") and not _has_cjk(best_rep) and not _ftfy_agrees(original, best_rep):
+    if outer.startswith("utf-8 read as") and not _has_cjk(best_rep) and not _ftfy_agrees(original, best_rep):
         # Non-CJK results are ftfy's home ground: without its agreement, demand much more,
         # and never accept stray symbols or letters of other alphabets.
         margin = float("inf") if _has_exotic(best_rep) else 3 * margin + _WESTERN_EXTRA
     gain = before.best - after.best
-    if cand.chain[0].startswith(("utf-8 read as", "ftfy:")):
+    if outer.startswith(("utf-8 read as", "ftfy:")):
         # Valid 3-byte UTF-8 inside single-byte text is unlikely by chance: evidence per sequence.
         gain += _UTF8_EVIDENCE * sum(1 for c in best_rep if "\u0800" <= c < "\ufffd")
     if cand.trusted and len(best_chain) == len(cand.chain):
@@ -1175,8 +1289,13 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
 def _best_inner(text: str) -> tuple[str, list[str], int] | None:
     """The whole-string repair of ``text`` as one more layer, if any chain decodes it
     (cached: later passes judge the same repairs again; callers must not mutate the chain)."""
+    cjk_sign = _CJK_READING_SIGN.search(text) is not None
+    whole = _whole_decodes(text, cjk_sign, True)
+    if whole:  # strict decodes of the whole string: no need to build candidates run by run
+        rep, chain, lost = min(whole, key=lambda o: cost(o[0]))
+        return rep, [chain], lost
     options: list[tuple[str, list[str], int]] = []
-    cjk = _cjk_candidates(text, 0, whole=True) if _CJK_READING_SIGN.search(text) else []
+    cjk = _cjk_candidates(text, 0, whole=True) if cjk_sign else []
     for c in (*cjk, *_single_byte_candidates(text, 0, whole=True)):
         if c.start == 0 and c.end == len(text):
             options.append((c.replacement, c.chain, c.lost))
