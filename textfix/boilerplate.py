@@ -186,9 +186,32 @@ class _Doc:
         cat = rule.category if rule else category
         rid = rule.id if rule else rule_id
         conf = rule.confidence if rule else confidence
-        self.claims.setdefault(i, []).append((cat, rid, conf, a, b))
+        entry = (cat, rid, conf, a, b)
+        cl = self.claims.get(i)
+        if cl is None:
+            self.claims[i] = [entry]
+        elif type(cl) is tuple:  # a run's shared claim: copied before this one joins it
+            self.claims[i] = [*cl, entry]
+        else:
+            cl.append(entry)
         if a <= s.start and b >= s.end:
             self.full.add(i)
+
+    def claim_run(self, indexes: list[int], category: str, rule_id: str, confidence: float) -> None:
+        """Claim whole segments, each stretch of consecutive ones as one record: a menu or a
+        list of 500 lines costs one claim and one span, not 500 (see :func:`_spans`)."""
+        segs, claims = self.segs, self.claims
+        k = 0
+        while k < len(indexes):
+            j = k
+            while j + 1 < len(indexes) and indexes[j + 1] == indexes[j] + 1:
+                j += 1
+            first, last = indexes[k], indexes[j]
+            shared = ((category, rule_id, confidence, segs[first].start, segs[last].end),)
+            for i in range(first, last + 1):
+                claims[i] = shared  # read-only; claim() copies it before adding to it
+            self.full.update(range(first, last + 1))
+            k = j + 1
 
     def whole_claimed(self, i: int) -> bool:
         return i in self.full
@@ -897,13 +920,18 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
         else:
             break
     after: str | None = None  # category of the list ("related_links") or comment thread ("other") we are in
+    taken: list[int] = []
     for i in range(core_b + 1, len(doc.segs)):
         if i in markers:
+            if taken:
+                _claim_after(doc, taken, after)
+                taken = []
             after = doc.claims[i][-1][0]
             continue
         if after and i not in doc.claims and i not in protect and doc.n[i] <= 200:
-            rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
-            doc.claim(i, None, category=after, rule_id=rid, confidence=0.8)
+            taken.append(i)
+    if taken:
+        _claim_after(doc, taken, after)
     segs, lengths, has_punct, shadow = doc.segs, doc.n, doc.punct, doc.shadow
     claims, full = doc.claims, doc.full
     core_lines = {segs[core_a].line, segs[core_b].line}
@@ -923,9 +951,7 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                 if i in full:
                     continue  # claimed chrome does not break a run
             if _menu_like(doc, run):
-                for k in run:
-                    if k not in doc.claims:
-                        doc.claim(k, None, category="navigation", rule_id="shape.short_run", confidence=0.7)
+                doc.claim_run([k for k in run if k not in claims], "navigation", "shape.short_run", 0.7)
             run = []
     _dated_list(doc, core_b, protect)
     _bullet_list(doc, protect)
@@ -936,6 +962,12 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
             if model.is_repeated(doc.shadow[doc.segs[i].start : doc.segs[i].end]):
                 doc.claim(i, None, category="navigation" if doc.zone[i] == "head" else "other",
                           rule_id="model.repeated", confidence=0.8)
+
+
+def _claim_after(doc: _Doc, taken: list[int], after: str | None) -> None:
+    """The segments ``taken`` below a list or comment-thread heading of category ``after``."""
+    rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
+    doc.claim_run(taken, after or "other", rid, 0.8)
 
 
 def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
@@ -1102,7 +1134,17 @@ def _spans(doc: _Doc) -> list[Span]:
     are joined over the separators between them, a line that goes entirely takes its line
     break and the blank lines after it, and a piece at a line's end takes the spaces before it
     (so the output needs no whitespace normalization, and stays stable when run again)."""
-    raw = sorted((a, b, cat, rid, conf) for cl in doc.claims.values() for cat, rid, conf, a, b in cl)
+    raw: list[tuple[int, int, str, str, float]] = []
+    add = raw.append
+    shared: set[int] = set()
+    for cl in doc.claims.values():
+        if type(cl) is tuple:  # one run claim shared by its segments: taken once
+            if id(cl) in shared:
+                continue
+            shared.add(id(cl))
+        for cat, rid, conf, a, b in cl:
+            add((a, b, cat, rid, conf))
+    raw.sort()
     if not raw:
         return []
     text = doc.text
