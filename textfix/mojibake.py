@@ -604,7 +604,7 @@ def fast(text: str, config: Config) -> str:
 def clear_caches() -> None:
     """Forget the repairs and scores cached while working (for fair timing in benchmarks;
     the caches are bounded, so this is never needed for memory)."""
-    for fn in (_score_cached, _token_repairs, _best_inner):
+    for fn in (_score_cached, _token_repairs, _best_inner, _ftfy_agrees):
         fn.cache_clear()
 
 
@@ -1015,9 +1015,15 @@ def _whole_window_finding(text: str, lo: int, hi: int, cjk_sign: bool, latin_sig
         rep, lost = rep2, lost + lost2
         chains.insert(0, chain2)
     f = _judge(text, _Candidate(lo, hi, rep, chains, lost))
-    if f is None or not f.accepted or f.gain < _ESTABLISHED * f.margin:
+    if f is None or not f.accepted:
         return None
-    return f
+    if f.gain >= _ESTABLISHED * f.margin:
+        return f
+    # Latin results gain little under a CJK model: there ftfy reaching the very same text on
+    # its own (asked by _judge already, cached) is the second opinion that settles it.
+    if chain.startswith("utf-8 read as") and not _has_cjk(f.replacement) and _ftfy_agrees(f.original, f.replacement):
+        return f
+    return None
 
 
 def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[str, str, int]]:
@@ -1031,7 +1037,17 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
         lossy = _REPLACEMENT in variant
         for reading, codecs in _CJK_READINGS.items():
             if lossy:
-                data: bytes | None = _encode_window(variant, reading)[0]
+                # Encoded in C with NUL standing for each lost mark (the step removed every C0
+                # control before analysis, and NUL is never part of a CJK multi-byte sequence).
+                data: bytes | None = None
+                if "\x00" not in variant:
+                    data = _strict_bytes(variant.replace(_REPLACEMENT, "\x00"), codecs)
+                if data is not None:
+                    data = data.replace(b"\x00", bytes([_PH]))
+                else:  # per character (a character only the second codec of the reading has)
+                    data = _encode_window(variant, reading)[0]
+                    if _BREAK in data:
+                        continue
             else:
                 data = _strict_bytes(variant, codecs)
             if data is None or not _MULTIBYTE.search(data):
@@ -1039,7 +1055,7 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
             decoded = _utf8_lossy(data) if lossy else _decode_strict(data, "utf-8")
             if decoded is None or decoded[0] == text or _PUA.search(decoded[0]):
                 continue
-            if lossy and (_BREAK in data or _recovered(decoded[0]) < 2):
+            if lossy and _recovered(decoded[0]) < 2:
                 continue
             options.append((decoded[0], f"UTF-8 read as {reading}", decoded[1]))
         if options:
@@ -1913,6 +1929,7 @@ _WESTERN_EXTRA = 10.0
 _UTF8_EVIDENCE = 3.0
 
 
+@lru_cache(maxsize=256)
 def _ftfy_agrees(original: str, replacement: str) -> bool:
     import ftfy
 
