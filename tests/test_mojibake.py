@@ -357,3 +357,22 @@ def test_a_repair_into_squared_symbols_pays_inside_han_prose() -> None:
     assert _scored("詣荏㏑，", "荏㏑", around).best >= score("詣荏㏑，").best + _FOREIGN_PENALTY
     assert _scored("詣闕上書，", "闕上書", around).best == score("詣闕上書，").best
     assert repair_mojibake(text) == text
+
+
+def test_three_layers_whose_first_character_survives_every_layer() -> None:
+    # UTF-8 read as cp1252 three times: the repair's first character equals the garbled text's
+    # ("Ã"), so judging trims it off; the inner layers are peeled on the untrimmed text.
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    original = "２、靠绣制床上用品富裕起来的辽宁省海城市耿庄镇东耿村年轻农家妇女阎亚君"
+    garbled = original
+    for _ in range(3):
+        garbled = garbled.encode("utf-8").decode("sloppy-windows-1252")
+    assert repair_mojibake(garbled) == original
+
+
+def test_a_question_mark_of_the_text_is_not_a_lost_byte() -> None:
+    original = "即係有躉office噉呀?"
+    garbled = original.encode("utf-8").decode("gbk", errors="replace")
+    assert garbled.endswith("?")
+    assert repair_mojibake(garbled) == original

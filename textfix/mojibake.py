@@ -33,6 +33,10 @@ Cost and bounds:
   beyond it the step stops, leaves the rest as it is, and says so in a note and in the
   metadata key ``mojibake_work_cap_at`` (a documented best effort, reached only by
   megabytes of garbled text in one document);
+- a window garbled throughout is settled first by one strict decode of all of it per reading
+  and source (C-speed encode and decode; :func:`_whole_window_finding`); only windows that
+  mix clean and garbled text, or whose whole decode does not clearly win, are analysed run
+  by run;
 - :func:`fast` is the same repair without explanations (the pipeline's ``explain=False``).
 
 >>> repair_mojibake("鍙戝竷鏃堕棿锛")[:4]
@@ -999,7 +1003,7 @@ def _whole_window_finding(text: str, lo: int, hi: int, cjk_sign: bool, latin_sig
     options = _whole_decodes(window, cjk_sign, latin_sign)
     if not options:
         return None
-    rep, chain, lost = min(options, key=lambda o: cost(o[0]))
+    rep, chain, lost = options[0] if len(options) == 1 else min(options, key=lambda o: _score_cached(o[0]).best)
     chains = [chain]
     # Deeper layers are peeled here, on the whole text: once _judge has trimmed the unchanged
     # edges off, the repair may no longer start on a character boundary of the inner layer.
