@@ -14,8 +14,9 @@ Adding a step is one module with ``run(text, config) -> StepOutput`` and one ent
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import Any
 
@@ -28,11 +29,13 @@ FastFunction = Callable[[str, Config], str]
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A registered step: its name, the module holding ``run``, and when it is on."""
+    """A registered step: its name, the module holding ``run``, when it is on, and whether a
+    very long text may be given to it in blocks (see :func:`blocks`)."""
 
     name: str
     module: str
     enabled: Callable[[Config], bool]
+    blockwise: bool = False
 
     def function(self) -> StepFunction:
         return _load(self.module)[0]
@@ -53,16 +56,88 @@ def _load(module: str) -> tuple[StepFunction, FastFunction | None]:
 
 _LOADED: dict[str, tuple[StepFunction, FastFunction | None]] = {}
 
+# repair_encoding bounds its own work per window; normalize is light and its whitespace rules
+# look at the ends of the whole text, so both always see the whole text.
 STEPS: tuple[Step, ...] = (
     Step("repair_encoding", ".mojibake", lambda c: c.repair_encoding),
     Step("normalize", ".normalize", lambda c: c.normalize),
-    Step("pinyin", ".pinyin", lambda c: c.pinyin != "never"),
-    Step("boilerplate", ".boilerplate", lambda c: c.strip_boilerplate),
-    Step("script", ".script", lambda c: c.script is not None),
+    Step("pinyin", ".pinyin", lambda c: c.pinyin != "never", blockwise=True),
+    Step("boilerplate", ".boilerplate", lambda c: c.strip_boilerplate, blockwise=True),
+    Step("script", ".script", lambda c: c.script is not None, blockwise=True),
 )
+
+# A text longer than this (a dump, not a web page) goes through the blockwise steps in blocks
+# of about BLOCK_TARGET characters, cut at paragraph, line, space or sentence ends: the memory
+# a step holds is then bounded by the block, not by the text. Documented best effort: per-block
+# decisions (pinyin density, the article core) replace per-document ones for such texts.
+BLOCK_LIMIT = 200_000
+BLOCK_TARGET = 100_000
+_SENTENCE_ENDS = "。！？；.!?;"
 
 STEP_NAMES: tuple[str, ...] = tuple(s.name for s in STEPS)
 _BY_NAME = {s.name: s for s in STEPS}
+
+
+def blocks(text: str, limit: int = BLOCK_LIMIT, target: int = BLOCK_TARGET) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces covering ``text``: one piece unless it is longer than ``limit``,
+    else pieces of about ``target`` characters, each ending after a blank line, a line break, a
+    space or a sentence end when one lies in the second half of the piece (never between a
+    character and a following parenthesis, a combining mark or a joiner)."""
+    n = len(text)
+    if n <= limit:
+        return [(0, n)]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while n - pos > target + target // 2:
+        lo, hi = pos + target // 2, pos + target
+        cut = text.rfind("\n\n", lo, hi)
+        cut = cut + 2 if cut != -1 else -1
+        if cut == -1:
+            cut = text.rfind("\n", lo, hi)
+            cut = cut + 1 if cut != -1 else -1
+        if cut == -1:
+            cut = max(text.rfind(" ", lo, hi), text.rfind("\u3000", lo, hi))
+            cut = cut + 1 if cut != -1 else -1
+        if cut == -1:
+            cut = max(text.rfind(p, lo, hi) for p in _SENTENCE_ENDS)
+            cut = cut + 1 if cut != -1 else hi
+        while cut < n and (text[cut] in "()\u200c\u200d\ufe0e\ufe0f" or unicodedata.combining(text[cut])
+                           or "\udc00" <= text[cut] <= "\udfff"):
+            cut += 1
+        if cut >= n:
+            break
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, n))
+    return out
+
+
+def _step_text(step: Step, text: str, cfg: Config, fast: FastFunction) -> str:
+    if not step.blockwise:
+        return fast(text, cfg)
+    pieces = blocks(text)
+    if len(pieces) == 1:
+        return fast(text, cfg)
+    return "".join(fast(text[a:b], cfg) for a, b in pieces)
+
+
+def _step_output(step: Step, text: str, cfg: Config) -> StepOutput:
+    run_one = step.function()
+    pieces = blocks(text) if step.blockwise else [(0, len(text))]
+    if len(pieces) == 1:
+        return run_one(text, cfg)
+    merged = StepOutput()
+    for a, b in pieces:
+        out = run_one(text[a:b], cfg)
+        merged.edits.extend(replace(e, start=e.start + a, end=e.end + a) for e in out.edits)
+        merged.notes.extend(f"block {a}-{b}: {m}" for m in out.notes)
+        for key, value in out.metadata.items():
+            if key.endswith("_removed") and isinstance(value, int):  # counts add up
+                merged.metadata[key] = merged.metadata.get(key, 0) + value
+            else:
+                merged.metadata.setdefault(key, value)
+    merged.notes.append(f"text of {len(text)} characters processed in {len(pieces)} blocks")
+    return merged
 
 
 def _check_text(text: object) -> str:
@@ -103,11 +178,11 @@ def run(
         if not explain:
             fast = step.fast()
             if fast is not None:
-                text = fast(text, cfg)
+                text = _step_text(step, text, cfg, fast)
                 if timings is not None:
                     timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
                 continue
-        out = step.function()(text, cfg)
+        out = _step_output(step, text, cfg)
         if out.edits:
             for e in out.edits:
                 changes.append(
