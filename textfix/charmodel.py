@@ -75,7 +75,7 @@ class _Costs(dict):  # type: ignore[type-arg]
 
 
 class _Model:
-    __slots__ = ("_astral", "bonus", "class_cost", "class_table", "floor", "meta", "scale",
+    __slots__ = ("_astral", "_bounds", "bonus", "class_cost", "class_table", "floor", "meta", "scale",
                  "transition", "uni")
 
     def __init__(self) -> None:
@@ -123,6 +123,24 @@ class _Model:
             _Costs(zh_uni, zh_floor, self),
         )
         self.bonus: tuple[dict[str, float], ...] = (*bonus, zh_bonus)
+        self._bounds: tuple[_Costs, dict[str, float]] | None = None
+
+    def bound_tables(self) -> tuple[_Costs, dict[str, float]]:
+        """Per character the cheapest unigram cost and per pair the most negative bigram bonus
+        over the scored languages (built on first use): summed, a lower bound of every
+        scored language's cost at the price of one language."""
+        if self._bounds is None:
+            scored = [self.uni[i] for i in _SCORED_AT]
+            chars = set().union(*scored)
+            floor = min(self.floor[i] for i in _SCORED_AT)
+            uni = _Costs({c: min(u[c] for u in scored) for c in chars}, floor, self)
+            bonus: dict[str, float] = {}
+            for i in _SCORED_AT:
+                for pair, v in self.bonus[i].items():
+                    if v < bonus.get(pair, 0.0):
+                        bonus[pair] = v
+            self._bounds = (uni, bonus)
+        return self._bounds
 
     def classes(self, text: str) -> str:
         """One class letter per character of ``text``."""
@@ -173,6 +191,32 @@ def score(text: str) -> Score:
         for i in _SCORED_AT
     )
     return Score(costs, len(text))
+
+
+def cost_floor(text: str) -> float:
+    """A lower bound of ``cost(text)`` at the price of one language: per character the
+    cheapest unigram cost and per pair the most negative bigram bonus of any scored language."""
+    m = model()
+    if not text:
+        return 0.0
+    uni_min, bonus_min = m.bound_tables()
+    return (sum(map(uni_min.__getitem__, text)) + sum(map(bonus_min.get, map(add, text, text[1:]), repeat(0.0)))
+            + _shared(m, text))
+
+
+def cost_under(text: str, lang: str = "zh") -> float:
+    """The cost of ``text`` under one scored language: an upper bound of ``cost(text)``."""
+    m = model()
+    if not text:
+        return 0.0
+    i = LANGS.index(lang)
+    return (sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, map(add, text, text[1:]), repeat(0.0)))
+            + _shared(m, text))
+
+
+def _shared(m: _Model, text: str) -> float:
+    cls = m.classes(text)
+    return sum(map(m.transition.get, map(add, cls, cls[1:]), repeat(0.0)))
 
 
 def cost(text: str) -> float:

@@ -60,7 +60,7 @@ from importlib import resources
 from itertools import accumulate
 from typing import Any
 
-from .charmodel import Score, char_cost, cost, model, score
+from .charmodel import Score, char_cost, cost, cost_floor, cost_under, model, score
 from .config import Config
 from .result import Edit, StepOutput, apply_edits
 
@@ -646,7 +646,7 @@ def _run(text: str, explain: bool = True) -> StepOutput:
         if composed is None or _signal(composed[0], True) is None:
             return out
     budget = _Budget(_WORK_BUDGET)
-    findings = _analyse(text, keep_rejected=explain, budget=budget, hint=hint)
+    findings = _analyse(text, keep_rejected=explain, budget=budget, hint=hint, exact=explain)
     for f in findings:
         if not f.accepted and f.gain > 0:
             out.notes.append(
@@ -656,7 +656,7 @@ def _run(text: str, explain: bool = True) -> StepOutput:
             )
     accepted = [f for f in findings if f.accepted]
     if accepted:
-        _repair(text, accepted, budget, out)
+        _repair(text, accepted, budget, out, exact=explain)
     if budget.stopped_at is not None:
         out.notes.append(
             f"work cap reached: {_WORK_BUDGET} characters of suspicious windows examined; the text "
@@ -672,15 +672,16 @@ def _run(text: str, explain: bool = True) -> StepOutput:
     return out
 
 
-def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput) -> None:
-    """Apply the first pass's findings, run the later passes, and add the edits to ``out``."""
+def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput, exact: bool = True) -> None:
+    """Apply the first pass's findings, run the later passes, and add the edits to ``out``
+    (``exact=False``: findings may carry bounds instead of exact costs, see :func:`_judge`)."""
     # Passes: every finding is kept with its span mapped back to the input.
     spans: list[tuple[int, int, Finding]] = [(f.start, f.end, f) for f in accepted]
     current = _apply(text, accepted)
     maps = [_PassMap(accepted)]
     for _ in range(_MAX_PASSES - 1):
         more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings),
-                        budget=budget)
+                        budget=budget, exact=exact)
         if not more:
             break
         for f in more:
@@ -802,7 +803,11 @@ def _analyse(
     regions: list[tuple[int, int]] | None = None,
     budget: _Budget | None = None,
     hint: tuple[int, int] | None = None,
+    exact: bool = True,
 ) -> list[Finding]:
+    """The findings of one pass over ``text``. ``exact=False`` (no explanation wanted): a
+    window's whole decode that clearly wins by cheap bounds on the model's costs is taken
+    without scoring it exactly (the same decisions, the costs in its reason are bounds)."""
     if not text or text.isascii():
         return []
     hits = _hits(text, lost_marks, hint)
@@ -820,7 +825,7 @@ def _analyse(
                     budget.later_pass_stopped = True
                 break
             budget.left -= hi - lo
-        findings.extend(_analyse_window(text, lo, hi))
+        findings.extend(_analyse_window(text, lo, hi, exact))
     findings = _lone_letters_need_support(text, findings)
     accepted = _non_overlapping([f for f in findings if f.accepted])
     if not keep_rejected:
@@ -970,12 +975,12 @@ def _latin_signs(window: str) -> bool:
     return any(c in trigger for c in window) or bool(_other_codepage_hits(window))
 
 
-def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
+def _analyse_window(text: str, lo: int, hi: int, exact: bool = True) -> list[Finding]:
     candidates: list[_Candidate] = []
     window = text[lo:hi]
     cjk_sign = _CJK_READING_SIGN.search(window) is not None  # a CJK reading leaves CJK, kana, Hangul or a lost mark
     latin_sign = _latin_signs(window)  # single-byte readings leave Latin-1 or cp437 characters behind
-    whole = _whole_window_finding(text, lo, hi, cjk_sign, latin_sign)
+    whole = _whole_window_finding(text, lo, hi, cjk_sign, latin_sign, exact)
     if whole is not None:
         return [whole]
     if cjk_sign:
@@ -987,7 +992,9 @@ def _analyse_window(text: str, lo: int, hi: int) -> list[Finding]:
     return _with_chain_support([f for f in findings if f is not None])
 
 
-def _whole_window_finding(text: str, lo: int, hi: int, cjk_sign: bool, latin_sign: bool) -> Finding | None:
+def _whole_window_finding(
+    text: str, lo: int, hi: int, cjk_sign: bool, latin_sign: bool, exact: bool = True
+) -> Finding | None:
     """The repair of the whole window under one chain, when that settles the window at once.
 
     Most garbled text is garbled throughout: every non-ASCII character of the window then
@@ -1018,7 +1025,7 @@ def _whole_window_finding(text: str, lo: int, hi: int, cjk_sign: bool, latin_sig
             break
         rep, lost = rep2, lost + lost2
         chains.insert(0, chain2)
-    f = _judge(text, _Candidate(lo, hi, rep, chains, lost))
+    f = _judge(text, _Candidate(lo, hi, rep, chains, lost), established_by_bounds=not exact)
     if f is None or not f.accepted:
         return None
     if f.gain >= _ESTABLISHED * f.margin:
@@ -1186,8 +1193,14 @@ class _Candidate:
     trusted: bool = False  # ftfy's repair in a window without CJK: its own heuristics decide
 
 
-def _judge(text: str, cand: _Candidate) -> Finding | None:
-    """Score a candidate against the text it would replace, peeling up to three layers."""
+def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> Finding | None:
+    """Score a candidate against the text it would replace, peeling up to three layers.
+
+    ``established_by_bounds``: when a lower bound of the cost before and an upper bound of the
+    cost after already show a gain of ``_ESTABLISHED`` times the margin (and no further layer
+    is possible), the finding is returned with those bounds as its costs, without scoring the
+    two texts exactly (a third of the work; what :func:`_whole_window_finding` decides with
+    such a finding is the same as with the exact costs)."""
     original = text[cand.start : cand.end]
     if cand.replacement == original:
         return None
@@ -1211,11 +1224,16 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     around = _context_classes(text, cand.start, cand.end)
     if cand.supported:
         around = around | _CJK  # its neighbours are being repaired into the same script
+    deeper = _has_signal(best_rep, lost_marks=False)
+    if established_by_bounds and not deeper and not cand.supported and not cand.trusted:
+        quick = _established(text, cand, original, left, right, around)
+        if quick is not None:
+            return quick
     before = _scored(left + original + right, original, around)
     after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
-    for _ in range(_MAX_LAYERS - 1):
-        if not _has_signal(best_rep, lost_marks=False):
+    for layer in range(_MAX_LAYERS - 1):
+        if not (deeper if layer == 0 else _has_signal(best_rep, lost_marks=False)):
             break
         deeper = _best_inner(best_rep)
         if deeper is None:
@@ -1258,6 +1276,41 @@ def _judge(text: str, cand: _Candidate) -> Finding | None:
     )
 
 
+def _established(text: str, cand: _Candidate, original: str, left: str, right: str,
+                 around: frozenset[str]) -> Finding | None:
+    """The finding :func:`_judge` would make, when bounds on the two costs already show a gain
+    of ``_ESTABLISHED`` times the margin; None when they do not (the caller scores exactly).
+    Only for a candidate with no further layer, neither supported nor trusted."""
+    rep = cand.replacement
+    outer = cand.chain[-1]
+    if outer.startswith("utf-8 read as") and not _has_cjk(rep):
+        return None  # the margin depends on ftfy's opinion: left to the exact path
+    margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
+    low = cost_floor(left + original + right) + _foreign_penalty(original, around)
+    high = cost_under(left + rep + right) + _foreign_penalty(rep, around)
+    if low - high < _ESTABLISHED * margin:
+        return None
+    gain = low - high
+    if outer.startswith(("utf-8 read as", "ftfy:")):
+        gain += _UTF8_EVIDENCE * sum(1 for c in rep if "\u0800" <= c < "\ufffd")
+    confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0))
+    return Finding(
+        start=cand.start,
+        end=cand.end,
+        original=original,
+        replacement=rep,
+        chain=" then ".join(reversed(cand.chain)) if len(cand.chain) > 1 else cand.chain[0],
+        confidence=round(min(0.99, confidence), 4),
+        cost_before=low,
+        cost_after=high,
+        margin=margin,
+        lang="zh",
+        lost=cand.lost,
+        accepted=True,
+        scores={"bounds": True},
+    )
+
+
 # Classes foreign to CJK and Latin text: other alphabets, symbols, marks, controls, private use.
 _EXOTIC = frozenset("XBEMUCOF")
 _FOREIGN_PENALTY = 4.0
@@ -1295,14 +1348,19 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     and Hangul in a context of some length that has none, or a rare CJK symbol."""
 
     sc = _score_cached(with_context)
+    extra = _foreign_penalty(run, around)
+    if not extra:
+        return sc
+    return Score(tuple(c + extra for c in sc.costs), sc.length)
+
+
+def _foreign_penalty(run: str, around: frozenset[str]) -> float:
+    """What :func:`_scored` adds to every language's cost of ``run``."""
     foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
     foreign = sum(1 for k in model().classes(run) if k in foreign_classes and k not in around)
     if _RARE_MARK not in around and _RARE_CJK_SYMBOL.search(run):
         foreign += len(_RARE_CJK_SYMBOL.findall(run))
-    if not foreign:
-        return sc
-    extra = foreign * _FOREIGN_PENALTY
-    return Score(tuple(c + extra for c in sc.costs), sc.length)
+    return foreign * _FOREIGN_PENALTY
 
 
 @lru_cache(maxsize=2048)
