@@ -22,6 +22,7 @@ from itertools import accumulate, chain, pairwise
 from operator import add
 from typing import Any
 
+from .boilerplate_prescan import may_have_boilerplate
 from .boilerplate_rules import Rule, RuleSet, fold, ruleset, shadow
 from .config import Config, resolve
 from .result import Edit, StepOutput
@@ -59,6 +60,7 @@ MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
+_PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
 SIDE_BLOCK = 150  # a run of text this dense beyond unmarked short lines joins the content core
 
 
@@ -1455,7 +1457,16 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         model = _configured_model(cfg)
     rs = ruleset()
     shade = shadow(text)
-    spans, meta, notes, matches = _analyse(text, cfg, model, shade=shade)
+    matches = rs.matches(shade)
+    if model is None and not may_have_boilerplate(shade, rs, matches):
+        return BoilerplateResult(text, (), Metadata(), (_PROSE_NOTE,))
+    return _strip(text, cfg, model, shade, matches)
+
+
+def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[int, int, int]]) -> BoilerplateResult:
+    """The full analysis behind :func:`strip_boilerplate` (no prescan), run to a fixed point."""
+    rs = ruleset()
+    spans, meta, notes, matches = _analyse(text, cfg, model, matches, shade)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
     out = _cut(text, spans)
     cut = spans  # what the last pass removed from the text it analysed

@@ -1,0 +1,105 @@
+"""The boilerplate prescan is exact: whenever it says a document holds no chrome, the full
+analysis removes nothing and extracts no metadata (clean devdata documents, labelled pages and
+their content, the seeds, generated pages and random mixes); prose documents pass it."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix import strategies as tfs
+from textfix import strip_boilerplate
+from textfix.boilerplate import _strip
+from textfix.boilerplate_prescan import may_have_boilerplate
+from textfix.boilerplate_rules import ruleset, shadow
+from textfix.config import resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVDATA = Path("/work/shared/devdata")
+CFG = resolve(None, {})
+
+
+def _passes(text: str) -> bool:
+    """Whether the prescan lets ``text`` through; if so, check the full analysis agrees."""
+    rs = ruleset()
+    shade = shadow(text)
+    matches = rs.matches(shade)
+    if may_have_boilerplate(shade, rs, matches):
+        return False
+    full = _strip(text, CFG, None, shade, matches)
+    assert full.text == text and not full.spans and not full.metadata.to_dict(), text[:300]
+    return True
+
+
+def _documents(path: Path, seed: int) -> list[str]:
+    """The lines of ``path`` cut into documents of 5 to 40 lines."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rnd = random.Random(seed)
+    out, i = [], 0
+    while i < len(lines):
+        k = rnd.randint(5, 40)
+        out.append("\n".join(lines[i : i + k]))
+        i += k
+    return out
+
+
+@pytest.mark.skipif(not (DEVDATA / "script").is_dir(), reason="devdata not available")
+@pytest.mark.parametrize("name", ["simplified.txt", "traditional.txt"])
+def test_prescan_exact_on_clean_devdata(name: str) -> None:
+    docs = _documents(DEVDATA / "script" / name, 1)
+    passed = sum(_passes(d) for d in docs)
+    assert passed > 0
+
+
+def _labelled() -> list[dict]:
+    files = [*sorted((DEVDATA / "boilerplate").glob("*.jsonl")), ROOT / "benchmarks" / "data" / "boilerplate_heldout.jsonl"]
+    return [json.loads(line) for f in files if f.exists() for line in f.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_prescan_exact_on_labelled_pages_seeds_and_content() -> None:
+    pages = _labelled()
+    for page in pages:
+        assert not _passes(page["text"])  # every labelled page carries chrome
+        content = "\n".join(page["text"][x["start"] : x["end"]] for x in page["labels"] if x["label"] == "content")
+        _passes(content)
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        assert not _passes(seed.read_text(encoding="utf-8"))
+
+
+def test_prose_passes_and_chrome_does_not() -> None:
+    prose = ("今天上午，市政府召开新闻发布会，介绍了今年的经济运行情况。\n"
+             "会上，有关负责人表示，全市经济保持平稳增长，就业形势总体稳定。\n"
+             "下一步，将继续推进重点项目建设，进一步优化营商环境。")
+    assert _passes(prose)
+    r = strip_boilerplate(prose)
+    assert r.text == prose and r.spans == () and not r.metadata.to_dict()
+    for extra in ("首页 新闻 关于我们", "来源：新华社", "版权所有 某某公司", "蜀ICP备11006773号-9",
+                  "（完）", "图为会议现场。", "http://example.com/a", "本报讯 今天上午，天气很好。"):
+        assert not _passes(prose + "\n" + extra), extra
+    assert not _passes(prose.replace("，", " ", 1))  # a space between CJK characters cuts a segment
+
+
+def test_prescan_skipped_with_a_model() -> None:
+    from textfix import BoilerplateModel
+
+    prose = "今天上午，市政府召开新闻发布会，介绍了今年的经济运行情况。\n会上，有关负责人表示，全市经济保持平稳增长。"
+    model = BoilerplateModel()
+    assert strip_boilerplate(prose, model=model).notes != strip_boilerplate(prose).notes
+
+
+_pieces = st.one_of(
+    tfs.clean_text(),
+    tfs.boilerplated().map(lambda b: b.garbled),
+    tfs.boilerplated().map(lambda b: b.original),
+    st.text(alphabet="首页新闻来源版权所有图为摄记者完，。！？：| \n\u3000abcICP2016-09-28", max_size=60),
+)
+
+
+@given(st.lists(_pieces, min_size=1, max_size=5), st.sampled_from(["\n", "\n\n", "", " ", "。"]))
+def test_prescan_exact_on_generated_mixes(parts: list[str], sep: str) -> None:
+    _passes(sep.join(parts))

@@ -1,0 +1,165 @@
+"""Boilerplate prescan: decide at close to scan speed that a document holds no chrome.
+
+Most documents in a corpus are plain prose: paragraphs of sentences. For such a document the
+full analysis (:func:`textfix.boilerplate._analyse`) cannot remove anything, and this module
+shows it with a few C-level scans and one cheap test per segment instead of scoring. It
+answers ``False`` ("nothing here") only when all of these hold, each being what the analysis
+needs to find nothing:
+
+* every segment is sentence-like by the analysis's own measure (sentence punctuation, length,
+  a terminal mark). Then every segment weighs for the content core, the core is the whole
+  document, there is no head or tail zone, and no title is looked for, so the shape rules
+  (menus, link lists, dated and bulleted lists, captions, islands, line context), title
+  copies and the rules for the page edges have nothing to work on;
+* no URL (it would cut a segment and give a ``url`` field) and no ``【column】`` opening;
+* no field label that starts a segment or may cut one;
+* no keyword of a rule that applies inside the article and can claim a sentence there (a
+  marker, or a confident rule on a segment of at most ``MAX_CHROME`` characters);
+* no regex that applies inside the article matches where the analysis would try it (the
+  regexes are tried only on lines holding one of their prefilter literals), and no
+  end-of-article line;
+* none of the first three segments (the only ones tested as an unlabelled lead) has its
+  opening repeated within the lead window after it.
+
+Anything else goes to the full analysis, which stays the only judge of what is chrome. The
+prescan does not apply when a :class:`~textfix.boilerplate_model.BoilerplateModel` is
+configured (the model is evidence of its own).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .boilerplate_rules import RuleSet
+from .segment import Segment, split_segments
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    """What the prescan needs from the analysis, imported once (the modules import each other)."""
+    from . import boilerplate as bp
+    from .boilerplate_rules import ruleset
+
+    rs = ruleset()
+    # per rule index: 0 harmless in a sentence of the article, 1 harmful when its segment is
+    # short, 2 harmful anywhere
+    danger: list[int] = []
+    for r in rs.rules:
+        if r.kind == "label":
+            danger.append(2)
+        elif r.kind != "kw" or r.zone != "any":
+            danger.append(0)  # edge, head and tail keywords do not apply inside the core
+        elif r.action == "marker":
+            danger.append(2)
+        else:
+            danger.append(1 if r.confidence >= 0.9 else 0)
+    return {
+        "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
+        "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
+        "edge": bp._EDGE_STRIP,
+        # the regexes a literal of the core scan leads to
+        "regexes": tuple(rs.regexes[k][1] for k in sorted({k for lit, zones in bp._literal_zones().items()
+                                                              if "core" in zones for k in rs.literal_rules[lit]})),
+    }
+
+
+def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]]) -> bool:
+    """Whether the full analysis could find chrome in the document whose shadow is ``shade``.
+
+    ``False`` is exact: the analysis would remove nothing and extract no metadata (without a
+    :class:`~textfix.boilerplate_model.BoilerplateModel`). ``True`` only means "look closer".
+    ``matches`` are ``rs.matches(shade)``.
+
+    >>> from textfix.boilerplate_rules import ruleset, shadow
+    >>> prose = "今天天气很好，我们去公园散步。\\n公园里的花都开了，非常漂亮。"
+    >>> may_have_boilerplate(shadow(prose), ruleset(), ruleset().matches(shadow(prose)))
+    False
+    """
+    t = _tables()
+    if "://" in shade:
+        return True
+    danger = t["danger"]
+    short_hits: list[int] = []  # starts of keyword hits that matter only in a short segment
+    for a, _b, idx in matches:
+        d = danger[idx]
+        if d == 2:
+            return True
+        if d == 1:
+            short_hits.append(a)
+    end_line = t["end"]
+    if end_line is not None and end_line.search(shade) is not None:
+        return True
+    segs = split_segments(shade, shade)
+    if not segs:
+        return False
+    first = segs[0]
+    if t["column"].match(shade, first.start, first.end):
+        return True
+    search = t["punct"].search
+    terminal = t["terminal"]
+    count = shade.count
+    for a, b, _ in segs:
+        m = search(shade, a, b)
+        if m is None:
+            return True  # no sentence punctuation: a heading, a menu item, a label
+        n = b - a - count(" ", a, b)
+        if shade[a:b].isascii():
+            if not (count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None)):
+                return True
+        elif not ((shade[b - 1] in terminal and n >= 8) or n >= 40 or (n >= 20 and search(shade, m.end(), b) is not None)):
+            return True
+    if short_hits and _short_keyword(segs, short_hits, t["chrome"], count, shade):
+        return True
+    lead = t["lead"]
+    for a, b, _ in segs[:3]:  # an unlabelled lead printed twice: its opening comes back soon after it
+        probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
+        if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
+            return True
+    return _regex_may_match(shade, segs, t)
+
+
+def _short_keyword(segs: list[Segment], hits: list[int], limit: int, count: Any, shade: str) -> bool:
+    """Whether a confident keyword falls in a segment of at most ``limit`` characters."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in segs]
+    for a in hits:
+        i = bisect_right(starts, a) - 1
+        if i >= 0:
+            s = segs[i]
+            if s.end - s.start - count(" ", s.start, s.end) <= limit:
+                return True
+    return False
+
+
+def _regex_may_match(shade: str, segs: list[Segment], t: dict[str, Any]) -> bool:
+    """Whether a regex for the article could match on a line holding one of its literals.
+
+    Every way the analysis tries a regex (the whole segment, its start, anywhere in it, or at
+    the end of its line) is covered by a search of the segment, of the segment without its
+    edge characters, or of the whole line (the regexes have no ``^`` and no lookbehind)."""
+    scanner = t["core"]
+    first = scanner.search(shade)
+    if first is None:
+        return False
+    edge = t["edge"]
+    rxs = t["regexes"]
+    done_line = -1
+    for m in scanner.finditer(shade, first.start()):
+        lo = shade.rfind("\n", 0, m.start()) + 1
+        if lo == done_line:
+            continue
+        done_line = lo
+        hi = shade.find("\n", m.end())
+        hi = len(shade) if hi < 0 else hi
+        # every regex for the article, on the line and on each of its segments
+        pieces = [shade[lo:hi].strip()]
+        for s in segs:
+            if lo <= s.start < hi:
+                piece = shade[s.start : s.end]
+                pieces.append(piece)
+                pieces.append(piece.strip(edge))
+        if any(rx.search(p) for rx in rxs for p in pieces):
+            return True
+    return False
