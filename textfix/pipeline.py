@@ -101,8 +101,9 @@ def blocks(text: str, limit: int = BLOCK_LIMIT, target: int = BLOCK_TARGET) -> l
         if cut == -1:
             cut = max(text.rfind(p, lo, hi) for p in _SENTENCE_ENDS)
             cut = cut + 1 if cut != -1 else hi
-        while cut < n and (text[cut] in "()\u200c\u200d\ufe0e\ufe0f" or unicodedata.combining(text[cut])
-                           or "\udc00" <= text[cut] <= "\udfff"):
+        stop = min(n, cut + 32)  # a longer run of marks may be cut: these steps do not read marks
+        while cut < stop and (text[cut] in "()\u200c\u200d\ufe0e\ufe0f" or unicodedata.combining(text[cut])
+                              or "\udc00" <= text[cut] <= "\udfff"):
             cut += 1
         if cut >= n:
             break
