@@ -92,16 +92,17 @@ def _functions(steps: list[str]) -> dict[str, Callable[[str], object]]:
 
 
 def _time(fn: Callable[[str], object], text: str, budget: float) -> float:
-    """Best of up to five runs (fewer when a run is slow), the cyclic GC paused while timing:
+    """Best of up to five runs (fewer when a run is slow) in CPU time of this process (other jobs on
+    the machine do not skew it), the cyclic GC paused while timing:
     its pauses are amortised-linear but land unevenly, which blurs the ratios."""
     best = float("inf")
     for _ in range(5):
         gc.collect()
         gc.disable()
         try:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             fn(text)
-            elapsed = time.perf_counter() - t0
+            elapsed = time.process_time() - t0
         finally:
             gc.enable()
         best = min(best, elapsed)
