@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import textfix.boilerplate
 from textfix import strategies as tfs
 from textfix import strip_boilerplate
 from textfix.boilerplate import _strip
@@ -25,15 +26,20 @@ CFG = resolve(None, {})
 
 
 def _passes(text: str) -> bool:
-    """Whether the prescan lets ``text`` through; if so, check the full analysis agrees."""
+    """Whether the prescan lets ``text`` through; if so, check the full analysis agrees: for
+    the whole result, or (``headline=True``, the fast path) for the text."""
     rs = ruleset()
     shade = shadow(text)
     matches = rs.matches(shade)
-    if may_have_boilerplate(shade, rs, matches):
-        return False
-    full = _strip(text, CFG, None, shade, matches)
-    assert full.text == text and not full.spans and not full.metadata.to_dict(), text[:300]
-    return True
+    strict = not may_have_boilerplate(shade, rs, matches)
+    loose = not may_have_boilerplate(shade, rs, matches, headline=True)
+    assert loose or not strict
+    if loose:
+        full = _strip(text, CFG, None, shade, matches)
+        assert full.text == text and not full.spans, text[:300]
+        assert not strict or not full.metadata.to_dict(), text[:300]
+        assert textfix.boilerplate.fast(text, CFG) == text
+    return strict
 
 
 def _documents(path: Path, seed: int) -> list[str]:
@@ -81,7 +87,26 @@ def test_prose_passes_and_chrome_does_not() -> None:
     for extra in ("首页 新闻 关于我们", "来源：新华社", "版权所有 某某公司", "蜀ICP备11006773号-9",
                   "（完）", "图为会议现场。", "http://example.com/a", "本报讯 今天上午，天气很好。"):
         assert not _passes(prose + "\n" + extra), extra
+    for alone in ("版权所有", "首页", "来源：新华社", "（完）", "关注我们", "返回顶部", "3小时前", "分享到：微信"):
+        assert not _passes(alone), alone
+        assert not _passes(prose + "\n" + alone), alone
+        assert not _passes(alone + "\n" + prose), alone
     assert not _passes(prose.replace("，", " ", 1))  # a space between CJK characters cuts a segment
+
+
+def test_headline_over_prose_passes_the_fast_path_only() -> None:
+    rs = ruleset()
+    doc = ("全市经济运行总体平稳\n今天上午，市政府召开新闻发布会，介绍了今年的经济运行情况。\n"
+           "会上，有关负责人表示，全市经济保持平稳增长，就业形势总体稳定，居民收入稳步提高。")
+    shade = shadow(doc)
+    assert may_have_boilerplate(shade, rs, rs.matches(shade))  # the headline is reported as the title
+    assert not may_have_boilerplate(shade, rs, rs.matches(shade), headline=True)
+    assert strip_boilerplate(doc).metadata.title == "全市经济运行总体平稳"
+    assert textfix.boilerplate.fast(doc, CFG) == doc
+    for head in ("首页", "来源：新华社", "图为会议现场", "全市经济运行总体平稳\n全市经济运行总体平稳"):
+        other = doc.replace("全市经济运行总体平稳", head, 1)
+        shade = shadow(other)
+        assert may_have_boilerplate(shade, rs, rs.matches(shade), headline=True), head
 
 
 def test_prescan_skipped_with_a_model() -> None:

@@ -1644,5 +1644,12 @@ def _reason(span: Span) -> str:
 
 
 def fast(text: str, config: Config) -> str:
-    """Pipeline fast path: the text ``run``'s edits would give, without building them."""
-    return strip_boilerplate(text, config).text
+    """Pipeline fast path: the text ``run``'s edits would give, without building them. Prose
+    under a headline needs no analysis (see :mod:`textfix.boilerplate_prescan`)."""
+    model = _configured_model(config)
+    rs = ruleset()
+    shade = shadow(text)
+    matches = rs.matches(shade)
+    if model is None and not may_have_boilerplate(shade, rs, matches, headline=True):
+        return text
+    return _strip(text, config, model, shade, matches).text

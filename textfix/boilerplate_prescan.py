@@ -57,19 +57,26 @@ def _tables() -> dict[str, Any]:
     return {
         "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
-        "edge": bp._EDGE_STRIP,
+        "edge": bp._EDGE_STRIP, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
+        "whole": (rs.whole, rs.whole_forms),
         # the regexes a literal of the core scan leads to
         "regexes": tuple(rs.regexes[k][1] for k in sorted({k for lit, zones in bp._literal_zones().items()
                                                               if "core" in zones for k in rs.literal_rules[lit]})),
     }
 
 
-def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]]) -> bool:
+def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]], *,
+                         headline: bool = False) -> bool:
     """Whether the full analysis could find chrome in the document whose shadow is ``shade``.
 
     ``False`` is exact: the analysis would remove nothing and extract no metadata (without a
     :class:`~textfix.boilerplate_model.BoilerplateModel`). ``True`` only means "look closer".
     ``matches`` are ``rs.matches(shade)``.
+
+    With ``headline=True`` the answer is about the text only (the pipeline's fast path): the
+    first segment may also be a headline, which the analysis keeps as the title (so reports it
+    as metadata) when no rule, no whole-segment word and no regex literal touches it and it is
+    not printed again.
 
     >>> from textfix.boilerplate_rules import ruleset, shadow
     >>> prose = "今天天气很好，我们去公园散步。\\n公园里的花都开了，非常漂亮。"
@@ -99,24 +106,104 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     search = t["punct"].search
     terminal = t["terminal"]
     count = shade.count
-    for a, b, _ in segs:
+    # The analysis weighs each segment for the content core: a sentence-like one by its length,
+    # any other one below zero. When every running total from the first scored segment is
+    # positive and stays below the total, the core is the whole document (after a headline):
+    # every rule for the page's head and tail, and every shape rule outside the core, is idle.
+    first_scored = 0
+    total = 0
+    low = 1 << 62  # smallest and largest running totals before the last segment
+    high = 0
+    prev_like = True
+    last = len(segs) - 1
+    for k, (a, b, _) in enumerate(segs):
         m = search(shade, a, b)
-        if m is None:
-            return True  # no sentence punctuation: a heading, a menu item, a label
         n = b - a - count(" ", a, b)
-        if shade[a:b].isascii():
-            if not (count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None)):
-                return True
-        elif not ((shade[b - 1] in terminal and n >= 8) or n >= 40 or (n >= 20 and search(shade, m.end(), b) is not None)):
-            return True
+        if m is None:
+            like = False  # no sentence punctuation: a heading, a menu item, a label
+        elif shade[a:b].isascii():
+            like = count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None)
+        else:
+            like = (shade[b - 1] in terminal and n >= 8) or n >= 40 or (n >= 20 and search(shade, m.end(), b) is not None)
+        if like:
+            total += n
+        elif k == 0 and headline and _untouched_headline(shade, segs, rs, t, matches):
+            first_scored = 1
+            continue
+        elif not prev_like or not _lone_heading(shade, segs, k, m, n, t, matches):
+            return True  # two short lines in a row (captions?), or a line some rule could take
+        else:
+            total -= min(n, 20) + 2
+        prev_like = like
+        if k < last:
+            low = min(low, total)
+            high = max(high, total)
+    if first_scored <= last - 1 and (low <= 0 or high >= total):
+        return True  # the core may leave segments out: they would be in a head or tail zone
     if short_hits and _short_keyword(segs, short_hits, t["chrome"], count, shade):
         return True
     lead = t["lead"]
-    for a, b, _ in segs[:3]:  # an unlabelled lead printed twice: its opening comes back soon after it
+    for a, b, _ in segs[:4]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
         if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
             return True
     return _regex_may_match(shade, segs, t)
+
+
+def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[str, Any],
+                        matches: list[tuple[int, int, int]]) -> bool:
+    """Whether the first segment ``shade[a:b]``, not sentence-like, stays as it is: no keyword
+    or label in it, not a whole-segment word nor a relative time, no regex literal in it
+    (nothing claims it, so it is the title or an unclaimed line above the article), and not
+    printed again further on (no title copy to remove)."""
+    a, b = segs[0].start, segs[0].end
+    if any(x < b for x, _, _ in matches):
+        return False
+    piece = shade[a:b]
+    for form in (piece.strip(t["edge"]), piece.strip()):
+        if form in rs.whole or form in rs.whole_forms:
+            return False
+    if t["reltime"].search(piece) or rs.scanner.search(piece):
+        return False
+    key = t["spaces"].sub("", piece)
+    if len(key) < 8:
+        return True
+    pos = shade.find(key[:4], b)
+    if pos < 0:
+        return True
+    starts = {s.start for s in segs}  # a copy is looked for only where a segment starts
+    while pos >= 0:
+        if pos in starts:
+            return False
+        pos = shade.find(key[:4], pos + 1)
+    return True
+
+
+def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: dict[str, Any],
+                  matches: list[tuple[int, int, int]]) -> bool:
+    """Whether segment ``k`` (not sentence-like, inside the article, after a sentence-like one
+    or first) is a line of its own that nothing takes: no keyword or label in it, not a
+    whole-segment word nor a relative time, and not a photo caption of the paragraph above
+    (a scene word at its end, or a name the paragraph said)."""
+    a, b, line = segs[k]
+    if (k > 0 and segs[k - 1].line == line) or (k + 1 < len(segs) and segs[k + 1].line == line):
+        return False
+    for x, y, _ in matches:
+        if x < b and y > a:
+            return False
+    piece = shade[a:b]
+    rs_whole = t["whole"]
+    for form in (piece.strip(t["edge"]), piece.strip()):
+        if form in rs_whole[0] or form in rs_whole[1]:
+            return False
+    if t["reltime"].search(piece):
+        return False
+    if m is None and 4 <= n <= 24 and k > 0:
+        flat = t["spaces"].sub("", piece)
+        p = segs[k - 1]
+        if t["scene"].search(flat) or (len(flat) >= 6 and flat in t["spaces"].sub("", shade[p.start : p.end])):
+            return False
+    return True
 
 
 def _short_keyword(segs: list[Segment], hits: list[int], limit: int, count: Any, shade: str) -> bool:
