@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from time import perf_counter
 from typing import Any
 
@@ -122,23 +122,15 @@ def _step_text(step: Step, text: str, cfg: Config, fast: FastFunction) -> str:
     return "".join(fast(text[a:b], cfg) for a, b in pieces)
 
 
-def _step_output(step: Step, text: str, cfg: Config) -> StepOutput:
+def _step_outputs(step: Step, text: str, cfg: Config) -> list[tuple[int, int, StepOutput]]:
+    """The step's output for each block of ``text`` (one block unless the text is very long)."""
     run_one = step.function()
     pieces = blocks(text) if step.blockwise else [(0, len(text))]
     if len(pieces) == 1:
-        return run_one(text, cfg)
-    merged = StepOutput()
-    for a, b in pieces:
-        out = run_one(text[a:b], cfg)
-        merged.edits.extend(replace(e, start=e.start + a, end=e.end + a) for e in out.edits)
-        merged.notes.extend(f"block {a}-{b}: {m}" for m in out.notes)
-        for key, value in out.metadata.items():
-            if key.endswith("_removed") and isinstance(value, int):  # counts add up
-                merged.metadata[key] = merged.metadata.get(key, 0) + value
-            else:
-                merged.metadata.setdefault(key, value)
-    merged.notes.append(f"text of {len(text)} characters processed in {len(pieces)} blocks")
-    return merged
+        return [(0, len(text), run_one(text, cfg))]
+    outs = [(a, b, run_one(text[a:b], cfg)) for a, b in pieces]
+    outs[-1][2].notes.append(f"text of {len(text)} characters processed in {len(pieces)} blocks")
+    return outs
 
 
 def _check_text(text: object) -> str:
@@ -183,16 +175,26 @@ def run(
                 if timings is not None:
                     timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
                 continue
-        out = _step_output(step, text, cfg)
-        if out.edits:
+        outs = _step_outputs(step, text, cfg)
+        pieces = []
+        step_metadata: dict[str, Any] = {}
+        for a, b, out in outs:
+            # Spans are in this step's input: the block's offset is added here, once.
             for e in out.edits:
                 changes.append(
-                    Change(step.name, e.start, e.end, text[e.start : e.end], e.replacement,
+                    Change(step.name, e.start + a, e.end + a, text[e.start + a : e.end + a], e.replacement,
                            e.reason, e.category, e.rule, e.confidence)
                 )
-            text = apply_edits(text, out.edits)
-        notes.extend(Note(step.name, m) for m in out.notes)
-        metadata.update(out.metadata)
+            pieces.append(apply_edits(text[a:b], out.edits) if out.edits else text[a:b])
+            prefix = f"block {a}-{b}: " if len(outs) > 1 else ""
+            notes.extend(Note(step.name, prefix + m) for m in out.notes)
+            for key, value in out.metadata.items():
+                if key in step_metadata and key.endswith("_removed") and isinstance(value, int):
+                    step_metadata[key] += value  # counts add up over blocks
+                else:
+                    step_metadata.setdefault(key, value)  # the first block's title, date, ...
+        metadata.update(step_metadata)
+        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
         if timings is not None:
             timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
     return Result(text, tuple(changes), tuple(notes), metadata)
