@@ -59,9 +59,13 @@ def _tables() -> dict[str, Any]:
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
         "edge": bp._EDGE_STRIP, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
-        # the regexes a literal of the core scan leads to
-        "regexes": tuple(rs.regexes[k][1] for k in sorted({k for lit, zones in bp._literal_zones().items()
-                                                              if "core" in zones for k in rs.literal_rules[lit]})),
+        # literal -> the regexes for the article it leads to, with their scope
+        "by_literal": tuple(
+            (lit, tuple((rs.regexes[k][1], rs.rules[rs.regexes[k][0]].scope) for k in ks
+                        if "core" in bp._ZONES_OF["any" if rs.rules[rs.regexes[k][0]].scope == "line"
+                                                  else rs.rules[rs.regexes[k][0]].zone]))
+            for lit, ks in rs.literal_rules.items() if "core" in bp._literal_zones()[lit]
+        ),
     }
 
 
@@ -95,7 +99,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
         if d == 1:
             short_hits.append(a)
     end_line = t["end"]
-    if end_line is not None and end_line.search(shade) is not None:
+    if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
         return True
     segs = split_segments(shade, shade)
     if not segs:
@@ -221,32 +225,45 @@ def _short_keyword(segs: list[Segment], hits: list[int], limit: int, count: Any,
 
 
 def _regex_may_match(shade: str, segs: list[Segment], t: dict[str, Any]) -> bool:
-    """Whether a regex for the article could match on a line holding one of its literals.
-
-    Every way the analysis tries a regex (the whole segment, its start, anywhere in it, or at
-    the end of its line) is covered by a search of the segment, of the segment without its
-    edge characters, or of the whole line (the regexes have no ``^`` and no lookbehind)."""
+    """Whether a regex for the article matches where the analysis would try it: on a segment
+    holding one of its literals, as the analysis tries it (the whole segment, its start,
+    anywhere in it, or the end of its line: see ``boilerplate._apply_regexes``)."""
     scanner = t["core"]
     first = scanner.search(shade)
     if first is None:
         return False
+    from bisect import bisect_right
+
     edge = t["edge"]
-    rxs = t["regexes"]
-    done_line = -1
+    by_literal = t["by_literal"]
+    starts = [s.start for s in segs]
+    done = -1
     for m in scanner.finditer(shade, first.start()):
-        lo = shade.rfind("\n", 0, m.start()) + 1
-        if lo == done_line:
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or i == done:
             continue
-        done_line = lo
-        hi = shade.find("\n", m.end())
-        hi = len(shade) if hi < 0 else hi
-        # every regex for the article, on the line and on each of its segments
-        pieces = [shade[lo:hi].strip()]
-        for s in segs:
-            if lo <= s.start < hi:
-                piece = shade[s.start : s.end]
-                pieces.append(piece)
-                pieces.append(piece.strip(edge))
-        if any(rx.search(p) for rx in rxs for p in pieces):
-            return True
+        done = i
+        a, b, line = segs[i]
+        piece = shade[a:b]
+        # every literal in the segment (a scan may have taken an overlapping one instead)
+        for lit, rules in by_literal:
+            if lit not in piece:
+                continue
+            for rx, scope in rules:
+                if scope == "whole":
+                    hit = rx.fullmatch(piece) or rx.fullmatch(piece.strip(edge))
+                elif scope == "start":
+                    hit = rx.match(piece)
+                elif scope == "seg":
+                    hit = rx.search(piece)
+                else:  # the end of the line, as a photo credit is looked for
+                    j = i
+                    while j + 1 < len(segs) and segs[j + 1].line == line:
+                        j += 1
+                    k = i
+                    while k > 0 and segs[k - 1].line == line:
+                        k -= 1
+                    hit = rx.search(shade, max(segs[k].start, segs[j].end - 240), segs[j].end)
+                if hit:
+                    return True
     return False
