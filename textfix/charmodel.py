@@ -74,9 +74,25 @@ class _Costs(dict):  # type: ignore[type-arg]
         return value
 
 
+class _Floor(dict):  # type: ignore[type-arg]
+    """Per-character lower bounds; a character without bigram bonuses has its unigram floor."""
+
+    __slots__ = ("_base",)
+
+    def __init__(self, data: dict[str, float], base: dict[str, float]) -> None:
+        super().__init__(data)
+        self._base = base
+
+    def __missing__(self, ch: str) -> float:
+        value: float = self._base[ch]
+        if len(self) < 400_000:
+            self[ch] = value
+        return value
+
+
 class _Model:
-    __slots__ = ("_astral", "_bounds", "bonus", "class_cost", "class_table", "floor", "meta", "scale",
-                 "transition", "uni")
+    __slots__ = ("_astral", "bonus", "bonus_min", "char_floor", "class_cost", "class_table", "floor", "meta",
+                 "scale", "transition", "transition_floor", "uni", "uni_min")
 
     def __init__(self) -> None:
         data_dir = resources.files("textfix") / "_data"
@@ -123,24 +139,27 @@ class _Model:
             _Costs(zh_uni, zh_floor, self),
         )
         self.bonus: tuple[dict[str, float], ...] = (*bonus, zh_bonus)
-        self._bounds: tuple[_Costs, dict[str, float]] | None = None
-
-    def bound_tables(self) -> tuple[_Costs, dict[str, float]]:
-        """Per character the cheapest unigram cost and per pair the most negative bigram bonus
-        over the scored languages (built on first use): summed, a lower bound of every
-        scored language's cost at the price of one language."""
-        if self._bounds is None:
-            scored = [self.uni[i] for i in _SCORED_AT]
-            chars = set().union(*scored)
-            floor = min(self.floor[i] for i in _SCORED_AT)
-            uni = _Costs({c: min(u[c] for u in scored) for c in chars}, floor, self)
-            bonus: dict[str, float] = {}
-            for i in _SCORED_AT:
-                for pair, v in self.bonus[i].items():
-                    if v < bonus.get(pair, 0.0):
-                        bonus[pair] = v
-            self._bounds = (uni, bonus)
-        return self._bounds
+        # Per character the cheapest unigram cost and per pair the most negative bigram bonus
+        # over the scored languages: summed, a lower bound of every scored language's cost at
+        # the price of one language (see cost_floor).
+        scored = [self.uni[i] for i in _SCORED_AT]
+        self.uni_min = _Costs({c: min(u[c] for u in scored) for c in set().union(*scored)},
+                              min(self.floor[i] for i in _SCORED_AT), self)
+        bonus_min: dict[str, float] = {}
+        for i in _SCORED_AT:
+            for pair, v in self.bonus[i].items():
+                if v < bonus_min.get(pair, 0.0):
+                    bonus_min[pair] = v
+        self.bonus_min = bonus_min
+        # Looser still, one lookup per character: the cheapest unigram cost plus the most
+        # negative bonus of any pair ending in the character, and no class transitions
+        # (all of them cost nothing or more).
+        into: dict[str, float] = {}
+        for pair, v in bonus_min.items():
+            if v < into.get(pair[1], 0.0):
+                into[pair[1]] = v
+        self.char_floor = _Floor({c: self.uni_min[c] + v for c, v in into.items()}, self.uni_min)
+        self.transition_floor = min(0.0, *trans.values())
 
     def classes(self, text: str) -> str:
         """One class letter per character of ``text``."""
@@ -199,9 +218,17 @@ def cost_floor(text: str) -> float:
     m = model()
     if not text:
         return 0.0
-    uni_min, bonus_min = m.bound_tables()
-    return (sum(map(uni_min.__getitem__, text)) + sum(map(bonus_min.get, map(add, text, text[1:]), repeat(0.0)))
-            + _shared(m, text))
+    return (sum(map(m.uni_min.__getitem__, text))
+            + sum(map(m.bonus_min.get, map(add, text, text[1:]), repeat(0.0))) + _shared(m, text))
+
+
+def cost_floor_loose(text: str) -> float:
+    """A looser lower bound of ``cost(text)`` than :func:`cost_floor`, one dict lookup per
+    character (no pairs are built)."""
+    m = model()
+    if not text:
+        return 0.0
+    return sum(map(m.char_floor.__getitem__, text)) + m.transition_floor * (len(text) - 1)
 
 
 def cost_under(text: str, lang: str = "zh") -> float:

@@ -54,13 +54,14 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import Any
 
-from .charmodel import Score, char_cost, cost, cost_floor, cost_under, model, score
+from .charmodel import Score, char_cost, cost, cost_floor, cost_floor_loose, cost_under, model, score
 from .config import Config
 from .result import Edit, StepOutput, apply_edits
 
@@ -267,6 +268,13 @@ _OTHER_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# The same, keyed by lead character: the second characters that make a pair with it a sign.
+_OTHER_SECONDS_BY_LEAD: dict[str, tuple[re.Pattern[str], ...]] = {
+    lead: tuple(_OTHER_SECOND[kind] for leads, kind in _OTHER_KINDS if lead in leads)
+    for lead in "".join(leads for leads, _ in _OTHER_KINDS)
+}
+
+
 def _other_codepage_hits(text: str) -> list[int]:
     """C1 controls; UTF-8 Cyrillic, Central European, Hebrew or Arabic read as cp1251, cp1250,
     cp1252 or MacRoman; ``Ã`` whose following no-break space became a space."""
@@ -278,9 +286,7 @@ def _other_codepage_hits(text: str) -> list[int]:
             out.append(p)
             continue
         nxt = text[p + 1 : p + 2]
-        if not nxt:
-            continue
-        if any(c in leads and _OTHER_SECOND[kind].match(nxt) for leads, kind in _OTHER_KINDS):
+        if nxt and any(second.match(nxt) for second in _OTHER_SECONDS_BY_LEAD[c]):
             out.append(p)
     return out
 
@@ -297,7 +303,7 @@ _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f][\uff61-\uff9f]*")  # not ``+``: se
 _UTF8_PAIR = re.compile(rb"(?:(?:[\xe3-\xed][\x80-\xbf]|\xef[\xbc-\xbf])[\x80-\xbf]){2}")
 
 
-def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = None) -> list[int]:
+def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = None, thin: bool = False) -> list[int]:
     """Positions that deserve a closer look; clean text almost never has any.
 
     ``lost_marks=False`` ignores U+FFFD (used when checking a repair for a further layer).
@@ -305,9 +311,12 @@ def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = Non
     (``e`` + U+0301 hides a pair of codepage characters until it is ``é``), so that what the
     step finds does not depend on the composition form: that keeps the pipeline idempotent.
     ``hint``: what :func:`_signal` found on this text (the scans it saw empty are skipped).
+    ``thin``: hits that cannot change the windows of :func:`_windows` may be left out (see
+    :func:`_thinned`); not for a later pass, which keeps only the hits near its regions.
     """
     composed = _composed(text)
-    hits = _scan_hits(text, lost_marks, *(hint if hint is not None and composed is None else (0, 0)))
+    stage, cjk_from = hint if hint is not None and composed is None else (0, 0)
+    hits = _scan_hits(text, lost_marks, stage, cjk_from, thin and composed is None)
     if composed is not None:
         hits = sorted(set(hits) | set(_to_decomposed(composed[1], _scan_hits(composed[0], lost_marks))))
     return hits
@@ -349,20 +358,21 @@ def _to_decomposed(marks: list[int], positions: list[int]) -> list[int]:
     return out
 
 
-def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int = 0) -> list[int]:
+def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int = 0, thin: bool = False) -> list[int]:
     """The prefilter's scans on ``text`` as it is (see :func:`_hits`); the scans of
     :func:`_signal`'s stages before ``stage`` are known to find nothing and are skipped."""
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
-    hits: list[int] = []
-    for m in cjk_pair.finditer(text, cjk_from):
-        p = m.start()
-        if lost_marks and not m.group().strip(_REPLACEMENT):
-            continue  # inside a run of U+FFFD: the hits for lost marks below cover it
-        # Three suspects within eight characters: garbled runs are dense with them (a match
-        # with U+FFFD in it has the lost mark in its window instead).
+    # Three suspects within eight characters: garbled runs are dense with them (a match with
+    # U+FFFD in it has the lost mark in its window instead; one inside a run of U+FFFD is
+    # covered by the hits for lost marks below).
+    starts = [m.start() for m in cjk_pair.finditer(text, cjk_from)
+              if not (lost_marks and not m.group().strip(_REPLACEMENT))]
+
+    def confirmed(p: int) -> bool:
         window = text[max(0, p - 4) : p + 8]
-        if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
-            hits.append(p)
+        return (lost_marks and _REPLACEMENT in window) or _codec_check(window)
+
+    hits: list[int] = _thinned(text, starts, confirmed) if thin else [p for p in starts if confirmed(p)]
     if stage <= 3:
         for m in _latin1_utf8_as_gbk().finditer(text):
             p = m.start()
@@ -376,7 +386,7 @@ def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int
     if stage <= 2:
         for m in latin_pair.finditer(text):
             g = m.group()
-            if any(c in trigger for c in g):
+            if not trigger.isdisjoint(g):
                 hits.append(m.start())
         hits.extend(_other_codepage_hits(text))
     if stage <= 1:
@@ -399,6 +409,39 @@ def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int
 
 
 _LOST_RUN = re.compile("\ufffd[\ufffd]*")
+
+
+def _thinned(text: str, starts: list[int], confirmed: Callable[[int], bool]) -> list[int]:
+    """The positions of ``starts`` (sorted) that pass ``confirmed``, except that a position
+    lying between two confirmed ones that :func:`_windows` joins into one cluster (at most
+    ``2 * _WINDOW`` apart, no line break between) is neither checked nor kept: the windows
+    depend only on each cluster's first and last hit. From each kept hit, the farthest
+    position it can reach is checked first; garbled text then costs one check per reach
+    instead of one per match."""
+    out: list[int] = []
+    n = len(starts)
+    k = 0
+    while k < n:
+        p = starts[k]
+        if out and p - out[-1] <= 2 * _WINDOW and text.find("\n", out[-1], p) < 0:
+            last = out[-1]
+            reach = last + 2 * _WINDOW
+            line_end = text.find("\n", last, reach)
+            if line_end >= 0:
+                reach = line_end
+            far = bisect_right(starts, reach, k) - 1  # the last position still joined to ``last``
+            for t in range(far, k - 1, -1):
+                if confirmed(starts[t]):
+                    out.append(starts[t])
+                    k = t + 1
+                    break
+            else:
+                k = far + 1
+            continue
+        if confirmed(p):
+            out.append(p)
+        k += 1
+    return out
 
 
 def _has_signal(text: str, lost_marks: bool = True) -> bool:
@@ -810,7 +853,7 @@ def _analyse(
     without scoring it exactly (the same decisions, the costs in its reason are bounds)."""
     if not text or text.isascii():
         return []
-    hits = _hits(text, lost_marks, hint)
+    hits = _hits(text, lost_marks, hint, thin=regions is None)
     if regions is not None:  # a later pass: only where the previous pass changed something
         hits = _near_regions(hits, regions)
     if not hits:
@@ -889,7 +932,7 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
     widened to the nearest space so that no word is cut."""
     clusters: list[list[int]] = []
     for h in hits:
-        if clusters and h - clusters[-1][1] <= 2 * _WINDOW and "\n" not in text[clusters[-1][1] : h]:
+        if clusters and h - clusters[-1][1] <= 2 * _WINDOW and text.find("\n", clusters[-1][1], h) < 0:
             clusters[-1][1] = h
         else:
             clusters.append([h, h])
@@ -971,8 +1014,13 @@ def _non_overlapping(findings: list[Finding], by_gain: bool = False) -> list[Fin
 def _latin_signs(window: str) -> bool:
     """Whether ftfy could have anything to say: single-byte codepage characters, C1 controls
     or signs of cp1251/cp1250 mojibake (pure CJK mojibake is not its business)."""
-    _, _, _, trigger = _scans()
-    return any(c in trigger for c in window) or bool(_other_codepage_hits(window))
+    return _trigger_char().search(window) is not None or bool(_other_codepage_hits(window))
+
+
+@lru_cache(maxsize=1)
+def _trigger_char() -> re.Pattern[str]:
+    """One character of the prefilter's trigger set (a codepage character clean text rarely has)."""
+    return re.compile(f"[{_char_class(_latin_sets()[1])}]")
 
 
 def _analyse_window(text: str, lo: int, hi: int, exact: bool = True) -> list[Finding]:
@@ -1052,10 +1100,14 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
                 # control before analysis, and NUL is never part of a CJK multi-byte sequence).
                 data: bytes | None = None
                 if "\x00" not in variant:
-                    data = _strict_bytes(variant.replace(_REPLACEMENT, "\x00"), codecs)
-                if data is not None:
+                    nul = variant.replace(_REPLACEMENT, "\x00")
+                    data = _strict_bytes(nul, codecs)
+                    if data is None:  # per character (one only the second codec of the reading has)
+                        data = _encode_mixed(nul, codecs)
+                        if data is None or _BREAK in data:
+                            continue
                     data = data.replace(b"\x00", bytes([_PH]))
-                else:  # per character (a character only the second codec of the reading has)
+                else:  # per character
                     data = _encode_window(variant, reading)[0]
                     if _BREAK in data:
                         continue
@@ -1094,6 +1146,36 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
                 if not _PUA.search(rep[0]):
                     options.append((rep[0], f"{source} read as {_SHORT_NAME[reading]}", 0))
     return options
+
+
+def _encode_mixed(text: str, codecs: tuple[str, ...]) -> bytes | None:
+    """``text`` with each character encoded by the first of ``codecs`` that has it (the bytes
+    :func:`_encode_window` gives), or None when a character fits none of them (where that
+    gives ``_BREAK``). Encoded in C between the characters the first codec refuses."""
+    first, rest = codecs[0], codecs[1:]
+    out: list[bytes] = []
+    pos, n, refused = 0, len(text), 0
+    while pos < n:
+        try:
+            out.append(text[pos:].encode(first))
+            break
+        except UnicodeEncodeError as e:
+            out.append(text[pos : pos + e.start].encode(first))
+            for ch in text[pos + e.start : pos + e.end]:
+                data = _strict_bytes(ch, rest)
+                if data is None:
+                    return None
+                out.append(data)
+            pos += e.end
+            refused += 1
+            if refused > 16:  # many refusals: one character at a time is cheaper
+                for ch in text[pos:]:
+                    data = _strict_bytes(ch, codecs)
+                    if data is None:
+                        return None
+                    out.append(data)
+                break
+    return b"".join(out)
 
 
 def _cjk_text(rep: str, high: int) -> bool:
@@ -1254,7 +1336,7 @@ def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> 
     gain = before.best - after.best
     if outer.startswith(("utf-8 read as", "ftfy:")):
         # Valid 3-byte UTF-8 inside single-byte text is unlikely by chance: evidence per sequence.
-        gain += _UTF8_EVIDENCE * sum(1 for c in best_rep if "\u0800" <= c < "\ufffd")
+        gain += _UTF8_EVIDENCE * len(_THREE_BYTE.findall(best_rep))
     if cand.trusted and len(best_chain) == len(cand.chain):
         margin = min(margin, gain)  # ftfy is the judge of Western text (it never touches CJK here)
     accepted = gain >= margin
@@ -1286,13 +1368,16 @@ def _established(text: str, cand: _Candidate, original: str, left: str, right: s
     if outer.startswith("utf-8 read as") and not _has_cjk(rep):
         return None  # the margin depends on ftfy's opinion: left to the exact path
     margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
-    low = cost_floor(left + original + right) + _foreign_penalty(original, around)
     high = cost_under(left + rep + right) + _foreign_penalty(rep, around)
+    penalty = _foreign_penalty(original, around)
+    low = cost_floor_loose(left + original + right) + penalty
     if low - high < _ESTABLISHED * margin:
-        return None
+        low = cost_floor(left + original + right) + penalty
+        if low - high < _ESTABLISHED * margin:
+            return None
     gain = low - high
     if outer.startswith(("utf-8 read as", "ftfy:")):
-        gain += _UTF8_EVIDENCE * sum(1 for c in rep if "\u0800" <= c < "\ufffd")
+        gain += _UTF8_EVIDENCE * len(_THREE_BYTE.findall(rep))
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0))
     return Finding(
         start=cand.start,
@@ -1989,6 +2074,7 @@ def _mark_ftfy(window: str, cands: list[_Candidate]) -> None:
 
 _WESTERN_EXTRA = 10.0
 _UTF8_EVIDENCE = 3.0
+_THREE_BYTE = re.compile("[\u0800-\ufffc]")  # characters of three bytes in UTF-8, U+FFFD excepted
 
 
 @lru_cache(maxsize=256)
