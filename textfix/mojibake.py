@@ -303,7 +303,12 @@ _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f][\uff61-\uff9f]*")  # not ``+``: se
 _UTF8_PAIR = re.compile(rb"(?:(?:[\xe3-\xed][\x80-\xbf]|\xef[\xbc-\xbf])[\x80-\xbf]){2}")
 
 
-def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = None, thin: bool = False) -> list[int]:
+def _hits(
+    text: str,
+    lost_marks: bool = True,
+    hint: tuple[int, int] | None = None,
+    regions: list[tuple[int, int]] | None = None,
+) -> list[int]:
     """Positions that deserve a closer look; clean text almost never has any.
 
     ``lost_marks=False`` ignores U+FFFD (used when checking a repair for a further layer).
@@ -311,12 +316,13 @@ def _hits(text: str, lost_marks: bool = True, hint: tuple[int, int] | None = Non
     (``e`` + U+0301 hides a pair of codepage characters until it is ``é``), so that what the
     step finds does not depend on the composition form: that keeps the pipeline idempotent.
     ``hint``: what :func:`_signal` found on this text (the scans it saw empty are skipped).
-    ``thin``: hits that cannot change the windows of :func:`_windows` may be left out (see
-    :func:`_thinned`); not for a later pass, which keeps only the hits near its regions.
+    Hits that cannot change the windows of :func:`_windows` may be left out (see
+    :func:`_thinned`). ``regions``: only the hits near them are wanted (a later pass, see
+    :func:`_near_regions`); others may be left out too.
     """
     composed = _composed(text)
     stage, cjk_from = hint if hint is not None and composed is None else (0, 0)
-    hits = _scan_hits(text, lost_marks, stage, cjk_from, thin and composed is None)
+    hits = _scan_hits(text, lost_marks, stage, cjk_from, composed is None, regions)
     if composed is not None:
         hits = sorted(set(hits) | set(_to_decomposed(composed[1], _scan_hits(composed[0], lost_marks))))
     return hits
@@ -358,15 +364,25 @@ def _to_decomposed(marks: list[int], positions: list[int]) -> list[int]:
     return out
 
 
-def _scan_hits(text: str, lost_marks: bool = True, stage: int = 0, cjk_from: int = 0, thin: bool = False) -> list[int]:
+def _scan_hits(
+    text: str,
+    lost_marks: bool = True,
+    stage: int = 0,
+    cjk_from: int = 0,
+    thin: bool = False,
+    regions: list[tuple[int, int]] | None = None,
+) -> list[int]:
     """The prefilter's scans on ``text`` as it is (see :func:`_hits`); the scans of
-    :func:`_signal`'s stages before ``stage`` are known to find nothing and are skipped."""
+    :func:`_signal`'s stages before ``stage`` are known to find nothing and are skipped.
+    ``thin``: see :func:`_thinned`, after keeping only the matches near ``regions``."""
     cjk_pair, latin_pair, latin_in_cjk, trigger = _scans()
     # Three suspects within eight characters: garbled runs are dense with them (a match with
     # U+FFFD in it has the lost mark in its window instead; one inside a run of U+FFFD is
     # covered by the hits for lost marks below).
     starts = [m.start() for m in cjk_pair.finditer(text, cjk_from)
               if not (lost_marks and not m.group().strip(_REPLACEMENT))]
+    if regions is not None:
+        starts = _near_regions(starts, regions)
 
     def confirmed(p: int) -> bool:
         window = text[max(0, p - 4) : p + 8]
@@ -853,7 +869,7 @@ def _analyse(
     without scoring it exactly (the same decisions, the costs in its reason are bounds)."""
     if not text or text.isascii():
         return []
-    hits = _hits(text, lost_marks, hint, thin=regions is None)
+    hits = _hits(text, lost_marks, hint, regions)
     if regions is not None:  # a later pass: only where the previous pass changed something
         hits = _near_regions(hits, regions)
     if not hits:
@@ -1559,6 +1575,12 @@ def _cjk_runs(
         j = _snap_down(offs, be)
         if i is None or j is None or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
+        if j - i > 2 and data.find(_PH, offs[i + 1], offs[j - 1]) >= 0:
+            # Every trim below keeps a lost byte: with fewer than two lead bytes in the whole
+            # run, each would be skipped for recovering fewer than two characters.
+            full = data[offs[i] : offs[j]]
+            if len(full) - len(full.translate(None, _UTF8_LEADS)) < 2:
+                continue
         best: _Candidate | None = None
         untrimmed: _Candidate | None = None
         best_gain = 0.0
