@@ -1457,10 +1457,9 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         model = _configured_model(cfg)
     rs = ruleset()
     shade = shadow(text)
-    matches = rs.matches(shade)
-    if model is None and not may_have_boilerplate(shade, rs, matches):
+    if model is None and not may_have_boilerplate(shade, rs):
         return BoilerplateResult(text, (), Metadata(), (_PROSE_NOTE,))
-    return _strip(text, cfg, model, shade, matches)
+    return _strip(text, cfg, model, shade, rs.matches(shade))
 
 
 def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[int, int, int]]) -> BoilerplateResult:
@@ -1649,7 +1648,6 @@ def fast(text: str, config: Config) -> str:
     model = _configured_model(config)
     rs = ruleset()
     shade = shadow(text)
-    matches = rs.matches(shade)
-    if model is None and not may_have_boilerplate(shade, rs, matches, headline=True):
+    if model is None and not may_have_boilerplate(shade, rs, headline=True):
         return text
-    return _strip(text, config, model, shade, matches).text
+    return _strip(text, config, model, shade, rs.matches(shade)).text

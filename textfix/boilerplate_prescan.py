@@ -28,6 +28,7 @@ configured (the model is evidence of its own).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -59,6 +60,11 @@ def _tables() -> dict[str, Any]:
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
         "edge": bp._EDGE_STRIP, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
+        "label": tuple(r.kind == "label" for r in rs.rules),
+        # labels the analysis cuts segments before (see boilerplate._analyse)
+        "cutting": tuple(r.kind == "label" and (r.pattern[-1] in ":|/" or r.pattern[0] == "【") for r in rs.rules),
+        "cut_chars": re.compile("[:：|丨｜/／【]"),
+        **_label_forms(rs),
         # literal -> the regexes for the article it leads to, with their scope
         "by_literal": tuple(
             (lit, tuple((rs.regexes[k][1], rs.rules[rs.regexes[k][0]].scope) for k in ks
@@ -69,13 +75,35 @@ def _tables() -> dict[str, Any]:
     }
 
 
-def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]], *,
+def _label_forms(rs: RuleSet) -> dict[str, frozenset[str]]:
+    """Quick filters for labels, from every spelling in the automaton: the first one and two
+    characters of each label (a label may start a segment only where these do), the one and
+    two characters before the last of each cutting label, and the openings of ``【`` labels."""
+    heads: set[str] = set()
+    tails: set[str] = set()
+    opens: set[str] = set()
+    for key, (idx, _) in rs.automaton.items():
+        rule = rs.rules[idx]
+        if rule.kind != "label":
+            continue
+        form = key.encode("latin-1").decode("utf-8", "surrogatepass")
+        heads.add(form[:2])  # a one-character label is its own head
+        if rule.pattern[-1] in ":|/":
+            tails.add(form[-3:-1])  # one character before the last for a two-character label
+        if rule.pattern[0] == "【":
+            opens.update((form[:2],))
+    return {"label_heads": frozenset(heads), "cut_tails": frozenset(tails - {""}), "cut_opens": frozenset(opens)}
+
+
+def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None = None, *,
                          headline: bool = False) -> bool:
     """Whether the full analysis could find chrome in the document whose shadow is ``shade``.
 
     ``False`` is exact: the analysis would remove nothing and extract no metadata (without a
     :class:`~textfix.boilerplate_model.BoilerplateModel`). ``True`` only means "look closer".
-    ``matches`` are ``rs.matches(shade)``.
+    ``matches`` are ``rs.matches(shade)`` when the caller has them; without them the automaton
+    runs only where a hit could matter (short segments and lines that are not sentences; in a
+    long sentence, its start and around the characters a cutting label ends or starts with).
 
     With ``headline=True`` the answer is about the text only (the pipeline's fast path): the
     first segment may also be a headline, which the analysis keeps as the title (so reports it
@@ -83,21 +111,13 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     not printed again.
 
     >>> from textfix.boilerplate_rules import ruleset, shadow
-    >>> prose = "今天天气很好，我们去公园散步。\\n公园里的花都开了，非常漂亮。"
-    >>> may_have_boilerplate(shadow(prose), ruleset(), ruleset().matches(shadow(prose)))
+    >>> prose = "今天天气很好，我们去公园散步。\n公园里的花都开了，非常漂亮。"
+    >>> may_have_boilerplate(shadow(prose), ruleset())
     False
     """
     t = _tables()
     if "://" in shade:
         return True
-    danger = t["danger"]
-    short_hits: list[int] = []  # starts of keyword hits that matter only in a short segment
-    for a, _b, idx in matches:
-        d = danger[idx]
-        if d == 2:
-            return True
-        if d == 1:
-            short_hits.append(a)
     end_line = t["end"]
     if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
         return True
@@ -109,6 +129,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
         return True
     search = t["punct"].search
     terminal = t["terminal"]
+    limit = t["chrome"]
     count = shade.count
     # The analysis weighs each segment for the content core: a sentence-like one by its length,
     # any other one below zero. When every running total from the first scored segment is
@@ -120,6 +141,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     high = 0
     prev_like = True
     last = len(segs) - 1
+    kind: list[int] = []  # per segment: 0 long sentence, 1 short sentence, 2 not a sentence
     for k, (a, b, _) in enumerate(segs):
         m = search(shade, a, b)
         n = b - a - count(" ", a, b)
@@ -129,12 +151,13 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
             like = count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None)
         else:
             like = (shade[b - 1] in terminal and n >= 8) or n >= 40 or (n >= 20 and search(shade, m.end(), b) is not None)
+        kind.append(2 if not like else 0 if n > limit else 1)
         if like:
             total += n
-        elif k == 0 and headline and _untouched_headline(shade, segs, rs, t, matches):
+        elif k == 0 and headline and _untouched_headline(shade, segs, rs, t):
             first_scored = 1
             continue
-        elif not prev_like or not _lone_heading(shade, segs, k, m, n, t, matches):
+        elif not prev_like or not _lone_heading(shade, segs, k, m, n, t):
             return True  # two short lines in a row (captions?), or a line some rule could take
         else:
             total -= min(n, 20) + 2
@@ -144,25 +167,116 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
             high = max(high, total)
     if first_scored <= last - 1 and (low <= 0 or high >= total):
         return True  # the core may leave segments out: they would be in a head or tail zone
-    if short_hits and _short_keyword(segs, short_hits, t["chrome"], count, shade):
-        return True
     lead = t["lead"]
     for a, b, _ in segs[:4]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
         if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
             return True
-    return _regex_may_match(shade, segs, t)
+    if _regex_may_match(shade, segs, t):
+        return True
+    if matches is None:
+        matches = _window_matches(shade, segs, kind, rs, t)
+    return _hits_matter(segs, kind, matches, t)
 
 
-def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[str, Any],
-                        matches: list[tuple[int, int, int]]) -> bool:
-    """Whether the first segment ``shade[a:b]``, not sentence-like, stays as it is: no keyword
-    or label in it, not a whole-segment word nor a relative time, no regex literal in it
-    (nothing claims it, so it is the title or an unclaimed line above the article), and not
-    printed again further on (no title copy to remove)."""
-    a, b = segs[0].start, segs[0].end
-    if any(x < b for x, _, _ in matches):
+def _window_matches(shade: str, segs: list[Segment], kind: list[int], rs: RuleSet, t: dict[str, Any]
+                    ) -> list[tuple[int, int, int]]:
+    """The automaton's matches in the windows where one could matter (see :func:`_hits_matter`):
+    every match that overlaps a short or non-sentence segment, starts a segment, or holds a
+    character a cutting label ends or starts with."""
+    reach = rs.longest
+    size = len(shade)
+    windows: list[tuple[int, int]] = []
+    add = windows.append
+    cut_chars = t["cut_chars"]
+    heads, tails, opens = t["label_heads"], t["cut_tails"], t["cut_opens"]
+    for (a, b, _), k in zip(segs, kind):
+        if k:
+            add((max(0, a - reach), min(size, b + reach)))
+        elif shade[a : a + 2] in heads or shade[a] in heads:  # a label may start the segment (the
+            # heads of one-character labels are one character long)
+            add((a, min(size, a + reach)))
+    for c in cut_chars.finditer(shade):  # inside segments or in the separators between them
+        p = c.start()
+        # a cutting label ends with this character (what precedes it ends a label's text)
+        # or, for 【, starts with it
+        if shade[max(0, p - 2) : p] in tails or shade[p - 1 : p] in tails or shade[p : p + 2] in opens:
+            add((max(0, p - reach), min(size, p + reach + 1)))
+    if not windows:
+        return []
+    if kind and kind[0] == 2:
+        add((0, segs[0].end))  # a headline: anything before its end
+    windows.sort()
+    # the windows merged, then joined by NUL (in no pattern) for one automaton run
+    parts: list[str] = []
+    where: list[int] = []  # start of each part in the joined text
+    shift: list[int] = []  # shadow offset minus joined offset, per part
+    pos = 0
+    lo, hi = windows[0]
+    for w_lo, w_hi in [*windows[1:], (size + 1, size + 1)]:
+        if w_lo <= hi:
+            hi = max(hi, w_hi)
+            continue
+        parts.append(shade[lo:hi])
+        where.append(pos)
+        shift.append(lo - pos)
+        pos += hi - lo + 1
+        lo, hi = w_lo, w_hi
+    found = rs.matches("\0".join(parts))
+    if len(parts) == 1:
+        d = shift[0]
+        return [(x + d, y + d, idx) for x, y, idx in found]
+    from bisect import bisect_right
+
+    out: list[tuple[int, int, int]] = []
+    for x, y, idx in found:
+        d = shift[bisect_right(where, x) - 1]
+        out.append((x + d, y + d, idx))
+    return out
+
+
+def _hits_matter(segs: list[Segment], kind: list[int], matches: list[tuple[int, int, int]],
+                 t: dict[str, Any]) -> bool:
+    """Whether an automaton hit could make the analysis claim something in a document whose
+    segments are all sentences but for lone headings (``kind``: 0 a sentence longer than
+    ``MAX_CHROME``, 1 a shorter one, 2 not a sentence).
+
+    Any hit touching a non-sentence segment counts (keywords claim short lines, and weigh
+    against the core). In a short sentence, a label or list marker, or a confident keyword
+    (which may claim it). In a long sentence, only a label: at the segment's start (it would be
+    read as a field), or one that cuts segments (ending in ``:``, ``|`` or ``/``, or opening
+    with ``【``). Keywords inside long sentences are left alone by the analysis."""
+    if not matches:
         return False
+    from bisect import bisect_right
+
+    danger, cutting = t["danger"], t["cutting"]
+    starts = [s.start for s in segs]
+    n_segs = len(segs)
+    for x, y, idx in matches:
+        i = bisect_right(starts, x) - 1
+        if i < 0 or y > segs[i].end:
+            return True  # a hit starting between segments or reaching past one: not worth reasoning about
+        j = i
+        while j < n_segs and segs[j].start < y:  # every segment the hit touches
+            if kind[j] == 2:
+                return True
+            j += 1
+        k = kind[i]
+        if k == 1:
+            if danger[idx]:
+                return True
+        elif danger[idx] == 2 and t["label"][idx] and (cutting[idx] or x == segs[i].start):
+            return True
+    return False
+
+
+def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[str, Any]) -> bool:
+    """Whether the first segment, not sentence-like, stays as it is: not a whole-segment word
+    nor a relative time, no regex literal in it, not printed again further on (no title copy to
+    remove), and (checked by :func:`_hits_matter`) no keyword or label in it. Nothing claims it,
+    so it is the title or an unclaimed line above the article."""
+    a, b = segs[0].start, segs[0].end
     piece = shade[a:b]
     for form in (piece.strip(t["edge"]), piece.strip()):
         if form in rs.whole or form in rs.whole_forms:
@@ -183,8 +297,7 @@ def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[st
     return True
 
 
-def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: dict[str, Any],
-                  matches: list[tuple[int, int, int]]) -> bool:
+def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: dict[str, Any]) -> bool:
     """Whether segment ``k`` (not sentence-like, inside the article, after a sentence-like one
     or first) is a line of its own that nothing takes: no keyword or label in it, not a
     whole-segment word nor a relative time, and not a photo caption of the paragraph above
@@ -192,9 +305,6 @@ def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: di
     a, b, line = segs[k]
     if (k > 0 and segs[k - 1].line == line) or (k + 1 < len(segs) and segs[k + 1].line == line):
         return False
-    for x, y, _ in matches:
-        if x < b and y > a:
-            return False
     piece = shade[a:b]
     rs_whole = t["whole"]
     for form in (piece.strip(t["edge"]), piece.strip()):
@@ -208,20 +318,6 @@ def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: di
         if t["scene"].search(flat) or (len(flat) >= 6 and flat in t["spaces"].sub("", shade[p.start : p.end])):
             return False
     return True
-
-
-def _short_keyword(segs: list[Segment], hits: list[int], limit: int, count: Any, shade: str) -> bool:
-    """Whether a confident keyword falls in a segment of at most ``limit`` characters."""
-    from bisect import bisect_right
-
-    starts = [s.start for s in segs]
-    for a in hits:
-        i = bisect_right(starts, a) - 1
-        if i >= 0:
-            s = segs[i]
-            if s.end - s.start - count(" ", s.start, s.end) <= limit:
-                return True
-    return False
 
 
 def _regex_may_match(shade: str, segs: list[Segment], t: dict[str, Any]) -> bool:
