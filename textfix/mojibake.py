@@ -238,11 +238,8 @@ def _lead_pair_chars() -> str:
 
 
 # UTF-8 read as other codepages ftfy knows (cp1251, cp1250 ...) or C1 controls left by
-# cp1252 text read as latin-1: judged through ftfy's candidate. One leading class keeps the
-# scan fast; the second character is checked in Python.
-_OTHER_LEAD = re.compile(
-    "[\u0080-\u009f\u0420\u0421\u0413\u0432\u043f\u0102\u0139\u00c4\u00c2\u00c3\u00d7\u25ca\u0158\u016e]"
-)
+# cp1252 text read as latin-1: judged through ftfy's candidate (one scan for all of them:
+# :func:`_other_codepage_sign`).
 _CP1252_SPECIALS = "\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122\u20ac"
 _OTHER_SECOND = {
     "cyrillic": re.compile("[\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf\u2018-\u203a\u2116]"),
@@ -278,17 +275,18 @@ _OTHER_SECONDS_BY_LEAD: dict[str, tuple[re.Pattern[str], ...]] = {
 def _other_codepage_hits(text: str) -> list[int]:
     """C1 controls; UTF-8 Cyrillic, Central European, Hebrew or Arabic read as cp1251, cp1250,
     cp1252 or MacRoman; ``Ã`` whose following no-break space became a space."""
-    out = []
-    for m in _OTHER_LEAD.finditer(text):
-        p = m.start()
-        c = text[p]
-        if c <= "\u009f":
-            out.append(p)
-            continue
-        nxt = text[p + 1 : p + 2]
-        if nxt and any(second.match(nxt) for second in _OTHER_SECONDS_BY_LEAD[c]):
-            out.append(p)
-    return out
+    return [m.start() for m in _other_codepage_sign().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _other_codepage_sign() -> re.Pattern[str]:
+    """One character of :func:`_other_codepage_hits`: a C1 control, or a lead of
+    ``_OTHER_KINDS`` followed (lookahead, so every lead is tried) by a second of its kind."""
+    branches = ["[\u0080-\u009f]"]
+    for lead, seconds in _OTHER_SECONDS_BY_LEAD.items():
+        branches.append(f"{re.escape(lead)}(?={'|'.join(second.pattern for second in seconds)})")
+    # Led by the class of every first character so that re skips other text at C speed.
+    return re.compile(f"(?=[\u0080-\u009f{_char_class(''.join(_OTHER_SECONDS_BY_LEAD))}])(?:{'|'.join(branches)})")
 
 
 # A Han or Hangul character starting a Latin word (``锚tre``: UTF-8 ``ê`` read as GBK).
