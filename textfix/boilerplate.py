@@ -1477,6 +1477,8 @@ def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[i
         if not spans:
             break
         shade = _cut(shade, cut)
+        if model is None and not may_have_boilerplate(shade, rs, headline=True):
+            break  # what is left is prose (under its headline): another pass would find nothing
         matches = _matches_after_cut(rs, matches, cut, shade)
         more, meta2, notes2, matches = _analyse(out, cfg, model, matches, shade)
         more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
