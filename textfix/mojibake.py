@@ -1573,6 +1573,8 @@ def _cjk_runs(
         j = _snap_down(offs, be)
         if i is None or j is None or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
+        if j - i < 3 and data.find(_PH, offs[i], offs[j]) < 0 and not _letter_near(window, i, j):
+            continue  # every trim is a short run without a lost byte or a Latin neighbour: skipped below
         if j - i > 2 and data.find(_PH, offs[i + 1], offs[j - 1]) >= 0:
             # Every trim below keeps a lost byte: with fewer than two lead bytes in the whole
             # run, each would be skipped for recovering fewer than two characters.
@@ -1646,6 +1648,13 @@ def _latin_neighbour(window: str, i: int, j: int) -> bool:
     left = window[i - 1 : i]
     right = window[j : j + 1]
     return (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())
+
+
+def _letter_near(window: str, i: int, j: int) -> bool:
+    """Whether an ASCII letter sits at either edge of ``window[i:j]``, inside or outside:
+    :func:`_latin_neighbour` of some trim of the run may then hold."""
+    edges = window[max(0, i - 1) : i + 1] + window[max(0, j - 1) : j + 1]
+    return any(c.isascii() and c.isalpha() for c in edges)
 
 
 def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
