@@ -91,8 +91,8 @@ class _Floor(dict):  # type: ignore[type-arg]
 
 
 class _Model:
-    __slots__ = ("_astral", "bonus", "bonus_min", "char_floor", "class_cost", "class_table", "floor", "meta",
-                 "scale", "transition", "transition_floor", "uni", "uni_min")
+    __slots__ = ("_astral", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "class_cost", "class_table",
+                 "floor", "meta", "scale", "transition", "transition_floor", "uni", "uni_min")
 
     def __init__(self) -> None:
         data_dir = resources.files("textfix") / "_data"
@@ -160,6 +160,9 @@ class _Model:
                 into[pair[1]] = v
         self.char_floor = _Floor({c: self.uni_min[c] + v for c, v in into.items()}, self.uni_min)
         self.transition_floor = min(0.0, *trans.values())
+        # The dearest bigram bonus (none is positive in the shipped model: a pair is kept
+        # only when it is cheaper than its second character alone).
+        self.bonus_ceiling = max(0.0, *(max(b.values(), default=0.0) for b in self.bonus))
 
     def classes(self, text: str) -> str:
         """One class letter per character of ``text``."""
@@ -239,6 +242,17 @@ def cost_under(text: str, lang: str = "zh") -> float:
     i = LANGS.index(lang)
     return (sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, map(add, text, text[1:]), repeat(0.0)))
             + _shared(m, text))
+
+
+def cost_ceiling_loose(text: str, lang: str = "zh") -> float:
+    """A looser upper bound of ``cost(text)`` than :func:`cost_under` (no pairs of characters
+    are built): the unigram costs and class transitions under ``lang``, bigram bonuses at
+    their dearest."""
+    m = model()
+    if not text:
+        return 0.0
+    i = LANGS.index(lang)
+    return sum(map(m.uni[i].__getitem__, text)) + _shared(m, text) + m.bonus_ceiling * (len(text) - 1)
 
 
 def _shared(m: _Model, text: str) -> float:

@@ -61,7 +61,17 @@ from importlib import resources
 from itertools import accumulate
 from typing import Any
 
-from .charmodel import Score, char_cost, cost, cost_floor, cost_floor_loose, cost_under, model, score
+from .charmodel import (
+    Score,
+    char_cost,
+    cost,
+    cost_ceiling_loose,
+    cost_floor,
+    cost_floor_loose,
+    cost_under,
+    model,
+    score,
+)
 from .config import Config
 from .result import Edit, StepOutput, apply_edits
 
@@ -1382,13 +1392,18 @@ def _established(text: str, cand: _Candidate, original: str, left: str, right: s
     if outer.startswith("utf-8 read as") and not _has_cjk(rep):
         return None  # the margin depends on ftfy's opinion: left to the exact path
     margin = _MARGIN_BASE + _MARGIN_PER_CHAR * len(original)
-    high = cost_under(left + rep + right) + _foreign_penalty(rep, around)
-    penalty = _foreign_penalty(original, around)
-    low = cost_floor_loose(left + original + right) + penalty
-    if low - high < _ESTABLISHED * margin:
-        low = cost_floor(left + original + right) + penalty
-        if low - high < _ESTABLISHED * margin:
-            return None
+    # Cheapest bounds first, tightened only while they fall short.
+    need = _ESTABLISHED * margin
+    before, after = left + original + right, left + rep + right
+    penalty_before, penalty_after = _foreign_penalty(original, around), _foreign_penalty(rep, around)
+    low = cost_floor_loose(before) + penalty_before
+    high = cost_ceiling_loose(after) + penalty_after
+    if low - high < need:
+        high = cost_under(after) + penalty_after
+        if low - high < need:
+            low = cost_floor(before) + penalty_before
+            if low - high < need:
+                return None
     gain = low - high
     if outer.startswith(("utf-8 read as", "ftfy:")):
         gain += _UTF8_EVIDENCE * len(_THREE_BYTE.findall(rep))
@@ -1456,7 +1471,8 @@ def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
 def _foreign_penalty(run: str, around: frozenset[str]) -> float:
     """What :func:`_scored` adds to every language's cost of ``run``."""
     foreign_classes = _EXOTIC | _CJK if "#" in around and not around & _CJK else _EXOTIC
-    foreign = sum(1 for k in model().classes(run) if k in foreign_classes and k not in around)
+    classes = model().classes(run)
+    foreign = sum(map(classes.count, foreign_classes - around))
     if _RARE_MARK not in around and _RARE_CJK_SYMBOL.search(run):
         foreign += len(_RARE_CJK_SYMBOL.findall(run))
     return foreign * _FOREIGN_PENALTY
