@@ -36,10 +36,12 @@ from .boilerplate_rules import RuleSet
 from .segment import Segment, split_segments
 
 _BARE = r"[^\S\n]*+[^\s,。;!?，；！？.][^\n,。;!?，；！？.]*+"  # a line without sentence punctuation
-# Two such lines in a row (blank lines between them allowed): both are short segments of no
-# sentence, side by side, which the prescan never lets through. Found at C speed (possessive:
+_SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
+_LINE = rf"(?:{_BARE}|{_SHORT})"
+# Two such lines in a row (blank lines between them allowed): two short segments of no
+# sentence side by side, which the prescan never lets through. Found at C speed (possessive:
 # linear), before segmenting; only a shortcut, the segment test below decides the same.
-_BARE_PAIR = re.compile(rf"(?m)^{_BARE}\n(?:[^\S\n]*+\n)*+{_BARE}$")
+_BARE_PAIR = re.compile(rf"(?m)^{_LINE}\n(?:[^\S\n]*+\n)*+{_LINE}$")
 
 
 @lru_cache(maxsize=1)
