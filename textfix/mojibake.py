@@ -1584,10 +1584,18 @@ def _cjk_runs(
     ``whole``: only spans that cover the window can matter."""
     out: list[_Candidate] = []
     han_around = _HAN.search(window) is not None
+    if not _ASCII_LETTER.search(window):
+        # A run of one or two bytes covers at most two characters and at most one lead byte:
+        # without a Latin letter anywhere, every trim of it is skipped below.
+        spans = [span for span in spans if span[1] - span[0] > 2]
+    n_offs = len(offs)
     for bs, be in spans:
-        i = _snap_up(offs, bs)
-        j = _snap_down(offs, be)
-        if i is None or j is None or j - i < 1 or (whole and (i != 0 or j != len(window))):
+        # _snap_up and _snap_down, inlined (a window may have thousands of runs)
+        i = bisect_left(offs, bs)
+        if i >= n_offs or offs[i] - bs > 3:
+            continue
+        j = bisect_right(offs, be) - 1
+        if j < 0 or be - offs[j] > 3 or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
         if j - i < 3 and data.find(_PH, offs[i], offs[j]) < 0 and not _letter_near(window, i, j):
             continue  # every trim is a short run without a lost byte or a Latin neighbour: skipped below
@@ -1683,6 +1691,7 @@ def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _mark_debris(s: str) -> str:
