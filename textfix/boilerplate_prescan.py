@@ -42,6 +42,7 @@ _LINE = rf"(?:{_BARE}|{_SHORT})"
 # sentence side by side, which the prescan never lets through. Found at C speed (possessive:
 # linear), before segmenting; only a shortcut, the segment test below decides the same.
 _BARE_PAIR = re.compile(rf"(?m)^{_LINE}\n(?:[^\S\n]*+\n)*+{_LINE}$")
+_BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +124,13 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     >>> may_have_boilerplate(shadow(prose), ruleset())
     False
     """
-    t = _tables()
-    if "://" in shade:
-        return True
-    end_line = t["end"]
-    if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
-        return True
     if _BARE_PAIR.search(shade) is not None:
         return True  # two lines in a row without sentence punctuation: a menu, a list, a byline
+    if not headline and _BARE_FIRST.match(shade) is not None:
+        return True  # a heading above the text: the analysis reports it as the title
+    if "://" in shade:
+        return True
+    t = _tables()
     segs = split_segments(shade, shade)
     if not segs:
         return False
@@ -147,8 +147,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     # every rule for the page's head and tail, and every shape rule outside the core, is idle.
     first_scored = 0
     total = 0
-    low = 1 << 62  # smallest and largest running totals before the last segment
-    high = 0
+    high = 0  # the largest running total before the last segment
     prev_like = True
     last = len(segs) - 1
     kind: list[int] = []  # per segment: 0 long sentence, 1 short sentence, 2 not a sentence
@@ -173,10 +172,14 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
             total -= min(n, 20) + 2
         prev_like = like
         if k < last:
-            low = min(low, total)
+            if total <= 0:
+                return True  # the core would start further down: what is above it is its head
             high = max(high, total)
-    if first_scored <= last - 1 and (low <= 0 or high >= total):
+    if first_scored <= last - 1 and high >= total:
         return True  # the core may leave segments out: they would be in a head or tail zone
+    end_line = t["end"]
+    if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
+        return True
     lead = t["lead"]
     for a, b, _ in segs[:4]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
