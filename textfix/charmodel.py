@@ -91,8 +91,8 @@ class _Floor(dict):  # type: ignore[type-arg]
 
 
 class _Model:
-    __slots__ = ("_astral", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "class_cost", "class_table",
-                 "floor", "meta", "scale", "transition", "transition_floor", "uni", "uni_min")
+    __slots__ = ("_astral", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "cjk_keyed", "class_cost",
+                 "class_table", "floor", "meta", "scale", "transition", "transition_floor", "uni", "uni_min")
 
     def __init__(self) -> None:
         data_dir = resources.files("textfix") / "_data"
@@ -139,6 +139,11 @@ class _Model:
             _Costs(zh_uni, zh_floor, self),
         )
         self.bonus: tuple[dict[str, float], ...] = (*bonus, zh_bonus)
+        # Only Han, kana and Hangul have unigram or bigram entries: text without any costs the
+        # same under every language (its characters are scored by class).
+        self.cjk_keyed = all(_CJK_CLASSES.issuperset(self.classes("".join(u))) for u in self.uni) and all(
+            _CJK_CLASSES.issuperset(self.classes("".join(b))) for b in self.bonus
+        )
         # Per character the cheapest unigram cost and per pair the most negative bigram bonus
         # over the scored languages: summed, a lower bound of every scored language's cost at
         # the price of one language (see cost_floor).
@@ -206,8 +211,12 @@ def score(text: str) -> Score:
     if not text:
         return Score(tuple(0.0 for _ in SCORED), 0)
     cls = m.classes(text)
-    pairs = list(map(add, text, text[1:]))
     shared = sum(map(m.transition.get, map(add, cls, cls[1:]), repeat(0.0)))
+    if m.cjk_keyed and _CJK_CLASSES.isdisjoint(cls):
+        # no Han, kana or Hangul: the same cost under every language, and no bigram bonus
+        same = sum(map(m.uni[_SCORED_AT[0]].__getitem__, text)) + shared
+        return Score((same,) * len(_SCORED_AT), len(text))
+    pairs = list(map(add, text, text[1:]))
     costs = tuple(
         sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, pairs, repeat(0.0))) + shared
         for i in _SCORED_AT
