@@ -58,7 +58,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, pairwise
+from operator import sub
 from typing import Any
 
 from .charmodel import (
@@ -408,10 +409,7 @@ def _scan_hits(
             if _codec_check(text[max(0, p - 4) : p + 8]):
                 hits.append(p)
     if stage <= 2:
-        for m in latin_pair.finditer(text):
-            g = m.group()
-            if not trigger.isdisjoint(g):
-                hits.append(m.start())
+        hits.extend([m.start() for m in latin_pair.finditer(text) if not trigger.isdisjoint(m.group())])
         hits.extend(_other_codepage_hits(text))
     if stage <= 1:
         hits.extend(m.start() for m in latin_in_cjk.finditer(text))
@@ -954,12 +952,7 @@ _SPACE_BACK = re.compile(r"\s(?=\S*\Z)")
 def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
     """Line-bounded windows around prefilter hits, ``_WINDOW`` chars each side, merged, and
     widened to the nearest space so that no word is cut."""
-    clusters: list[list[int]] = []
-    for h in hits:
-        if clusters and h - clusters[-1][1] <= 2 * _WINDOW and text.find("\n", clusters[-1][1], h) < 0:
-            clusters[-1][1] = h
-        else:
-            clusters.append([h, h])
+    clusters = _clusters(text, hits)
     out: list[tuple[int, int]] = []
     n = len(text)
     reach = 4 * _WINDOW  # no window reaches further from its hits: look for line ends no further
@@ -979,6 +972,24 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return [seg for lo, hi in out for seg in _segments(text, lo, hi)]
+
+
+def _clusters(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """The first and last hit of each cluster of ``hits`` (sorted): consecutive hits join when
+    at most ``2 * _WINDOW`` apart with no line break from one to the next. The breaks are
+    found from the gaps (one pass in C) and from the line breaks between the first and last hit."""
+    n = len(hits)
+    if not n:
+        return []
+    breaks = {k for k, gap in enumerate(map(sub, hits[1:], hits[:-1]), 1) if gap > 2 * _WINDOW}
+    end = hits[-1]
+    nl = text.find("\n", hits[0], end)
+    while nl >= 0:
+        k = bisect_right(hits, nl)  # the first hit after the line break (the one before is at or before it)
+        breaks.add(k)
+        nl = text.find("\n", nl + 1, end)
+    bounds = [0, *sorted(breaks), n]
+    return [(hits[a], hits[b - 1]) for a, b in pairwise(bounds)]
 
 
 _SEGMENT = 8192  # longest window analysed at once (a longer one is cut, see _segments)
