@@ -511,3 +511,35 @@ def test_model_learning_command(tmp_path: Path) -> None:
     assert main([str(out), *files, str(jsonl), "--min-docs", "4"]) == 0
     model = BoilerplateModel.load(out)
     assert model.documents == 8 and model.min_docs == 4 and model.is_repeated("协会概况")
+
+
+def test_reading_bar_copy_goes_and_the_title_stays() -> None:
+    title = "儿歌一分钱被改成一元钱 原作者女儿：改成这样不觉得拗口吗？"
+    body = ("近日，一张截图在朋友圈流传，那首著名的儿童歌曲被改了名字，有人感叹时光飞逝，也有人质疑这样改编经典是不是恶搞。"
+            "记者采访了原作者的家人，她说这首歌写的是孩子天真无邪，跟物价飞涨没有什么关系。")
+    text = f"首页\n\n正在阅读：{title}\n\n一键登录\n\n{title}\n\n2019-09-07 19:02\n\n{body}\n\n{body}\n"
+    res = strip_boilerplate(text)
+    assert res.text.startswith(title + "\n")
+    assert "正在阅读" not in res.text
+    assert any(s.category == "duplicate" and text[s.start : s.end].startswith("正在阅读") for s in res.spans)
+
+
+def test_lead_stitched_from_later_clauses_is_a_duplicate() -> None:
+    later = ("女儿是南艺老师，也是长笛演奏家。“改成这样，唱起来不觉得拗口吗？我觉得，对这样的恶搞不用去理会。"
+             "我理解大家是用这个来搞笑或者调侃，把它变成一种段子，但现在我们有时候，并不尊重自己的经典文化，"
+             "随意就去丑化或者消解掉，但又缺乏原创的能力，这并不值得提倡。”采访中，不少音乐创作者都表达了此类看法。")
+    lead = ("原作者女儿表示，改成这样，唱起来不觉得拗口吗？我理解大家是用这个来搞笑或者调侃，把它变成一种段子，"
+            "但现在我们有时候，并不尊重自己的经典文化，随意就去丑化或者消解掉，但又缺乏原创的能力，这并不值得提倡。")
+    other = "近日，一张截图在朋友圈流传，那首著名的儿童歌曲被改了名字，有人感叹时光飞逝，也有人质疑这样改编经典是不是恶搞。"
+    text = f"儿歌一分钱被改成一元钱\n\n2019-09-07 19:02 来源：扬眼\n\n{lead}\n\n{other}\n\n{later}\n"
+    res = strip_boilerplate(text)
+    assert lead not in res.text and later in res.text and other in res.text
+    assert any(s.rule == "dup.summary_clauses" for s in res.spans)
+
+
+def test_formulaic_clauses_are_not_a_repeated_lead() -> None:
+    entries = [f"釋{n}，住{p}寺。爲南嶽下十六世，大溈月庵善果禪師法嗣。《嘉泰普燈錄》卷二一、《五燈會元》卷二○有傳。今錄詩{k}首。"
+               for n, p, k in (("宗璉", "玉泉", "九"), ("行", "大溈", "一"), ("德淳", "泐潭", "二"), ("祖璿", "石亭", "八"))]
+    text = "\n".join(entries) + "\n"
+    res = strip_boilerplate(text)
+    assert res.text == text and not res.spans

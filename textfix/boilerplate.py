@@ -46,6 +46,8 @@ _CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|
 _CREDIT_TAIL = re.compile(r"\s*(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
 _RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)前")
 _ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a sentence
+# a reading bar ("正在阅读：<title>") repeats the headline: its value is the rest of its line
+_LINE_VALUE = frozenset(("lab.reading", "lab.reading2", "lab.reading3"))
 _NEXT_LINE_VALUE = frozenset(("lab.share.intro",))  # alone on a line: the next line (a sentence) is the value
 _BARS = re.compile(r"[|丨｜]")
 _DATED_END = re.compile(r"(?<!\d)(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -369,6 +371,14 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             doc.claim(i + 1, rule)
             i += 2
             continue
+        if rule.id in _LINE_VALUE:
+            j = doc.line_last[i]
+            if sum(doc.n[k] for k in range(i, j + 1)) <= 2 * MAX_CHROME:
+                for k in range(i, j + 1):
+                    if k not in doc.claims:
+                        doc.claim(k, rule)
+                i = j + 1
+                continue
         if rule.id in _ANY_VALUE and doc.n[i] <= 2 * MAX_CHROME:
             pass  # "原标题：…！" quotes a whole headline
         elif doc.n[i] > MAX_CHROME or (doc.sentence[i] and len(own_value) > 40) or (
@@ -798,8 +808,43 @@ def _lead_summary(doc: _Doc, protect: set[int]) -> None:
                 doc.claim(i, None, category="duplicate", rule_id="dup.summary", confidence=0.8)
                 break
             pos = doc.shadow.find(probe, pos + 1, window)
+        if i not in doc.claims and _clauses_repeated(doc, i, window):
+            doc.claim(i, None, category="duplicate", rule_id="dup.summary_clauses", confidence=0.75)
         if checked >= 2:
             break
+
+
+_CLAUSE = re.compile(r"[^,，。;；!！?？:：“”\"'‘’\s]{4,}")
+
+
+def _clauses_repeated(doc: _Doc, i: int, window: int) -> bool:
+    """A lead stitched from one later paragraph ("X表示，" plus clauses the paragraph quotes):
+    at least three of its clauses (two of them 8+ characters), and 80% of its characters, recur
+    in one later sentence-like segment, each word for word and only once (a formula said again
+    and again, as in a list of biographies, is no evidence)."""
+    s = doc.segs[i]
+    clauses = _CLAUSE.findall(doc.shadow, s.start, s.end)
+    total = sum(len(c) for c in clauses)
+    if len(clauses) < 3 or total < 30:
+        return False
+    seg_starts = [g.start for g in doc.segs]
+    found: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    long: dict[int, int] = {}
+    for c in clauses:
+        pos = doc.shadow.find(c, s.end, window)
+        if pos < 0 or doc.shadow.find(c, pos + len(c), window) >= 0:
+            continue  # absent, or formulaic (said again and again: "爲南嶽下十六世")
+        k = bisect_right(seg_starts, pos) - 1
+        if k <= i or not (doc.sentence[k] or doc.zone[k] == "core") or doc.n[k] < doc.n[i]:
+            continue
+        found[k] = found.get(k, 0) + len(c)
+        counts[k] = counts.get(k, 0) + 1
+        long[k] = long.get(k, 0) + (len(c) >= 8)
+    if not found:
+        return False
+    k = max(found, key=found.__getitem__)
+    return counts[k] >= 3 and found[k] >= 0.8 * total and long[k] >= 2
 
 
 _LINE_CONTEXT = frozenset(("footer_copyright", "footer_contact", "icp_filing", "breadcrumb", "metadata", "credits"))
@@ -1618,6 +1663,7 @@ _SHAPE_REASONS = {
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
     "dup.summary": "a lead paragraph printed again as the start of the article",
+    "dup.summary_clauses": "a lead whose clauses one later paragraph of the article repeats",
     "model.repeated": "a line this site repeats on many pages (BoilerplateModel), outside the article",
 }
 
