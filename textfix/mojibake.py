@@ -37,7 +37,10 @@ Cost and bounds:
   and source (C-speed encode and decode; :func:`_whole_window_finding`); only windows that
   mix clean and garbled text, or whose whole decode does not clearly win, are analysed run
   by run;
-- :func:`fast` is the same repair without explanations (the pipeline's ``explain=False``).
+- :func:`fast` is the same repair without explanations (the pipeline's ``explain=False``);
+  there a whole-window decode is taken on cheap bounds of the two costs (a floor before, a
+  ceiling after, :func:`_established`) when they already show the clear win, with the same
+  decisions as exact scoring; prefilter hits that cannot move a window are not checked.
 
 >>> repair_mojibake("鍙戝竷鏃堕棿锛")[:4]
 '发布时间'
