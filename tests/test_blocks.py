@@ -53,3 +53,16 @@ def test_long_document_is_cleaned_blockwise_and_replays() -> None:
     assert "(yè)" not in result.text and "蜀ICP備" not in result.text
     assert result.metadata["pinyin_annotations_removed"] == 40 * (182 + 244)
     assert any("blocks" in n.message for n in result.notes)
+
+
+def test_mark_mode_spans_point_into_the_whole_long_text() -> None:
+    seed = next(p for p in SEEDS if p.name.startswith("004")).read_text(encoding="utf-8")
+    text = "\n\n".join([seed] * 80)
+    assert len(text) > textfix.pipeline.BLOCK_LIMIT
+    result = textfix.fix_and_explain(text, boilerplate_mode="mark", pinyin="never")
+    seen = result.text  # mark mode deletes nothing: this is the text the boilerplate step saw
+    spans = result.metadata["boilerplate_spans"]
+    icp = [s for s in spans if s["category"] == "icp_filing"]
+    assert len(icp) >= 80  # the ICP lines of every copy, in every block
+    assert all(seen[s["start"] : s["end"]].strip() for s in spans)
+    assert all("ICP" in seen[s["start"] : s["end"]] or "公安" in seen[s["start"] : s["end"]] for s in icp)

@@ -191,6 +191,10 @@ def run(
             for key, value in out.metadata.items():
                 if key in step_metadata and key.endswith("_removed") and isinstance(value, int):
                     step_metadata[key] += value  # counts add up over blocks
+                elif isinstance(value, list):  # spans listed in mark mode: in this step's input
+                    step_metadata.setdefault(key, []).extend(
+                        {**v, "start": v["start"] + a, "end": v["end"] + a} if isinstance(v, dict) and "start" in v else v
+                        for v in value)
                 else:
                     step_metadata.setdefault(key, value)  # the first block's title, date, ...
         metadata.update(step_metadata)
