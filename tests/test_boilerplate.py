@@ -537,6 +537,19 @@ def test_lead_stitched_from_later_clauses_is_a_duplicate() -> None:
     assert any(s.rule == "dup.summary_clauses" for s in res.spans)
 
 
+def test_a_report_quoting_a_speech_many_paragraphs_later_is_not_a_repeated_lead() -> None:
+    speech = ("值此新年到来之际，我代表学校领导班子，向全体教职员工，向辛勤工作的后勤人员，"
+              "向关心和支持学校发展的各界朋友，表示良好的祝愿！祝大家新年快乐！")
+    filler = [f"第{n}段讲话回顾了过去一年学校在教学、科研和社会服务方面取得的进展，并提出了新一年的工作目标。"
+              for n in range(12)]
+    report = ("校长在茶话会上说，值此新年到来之际，我代表学校领导班子，向全体教职员工，向辛勤工作的后勤人员，"
+              "向关心和支持学校发展的各界朋友，表示良好的祝愿，祝大家新年快乐。")
+    text = "新年致辞\n\n" + "\n\n".join([speech, *filler, report]) + "\n"
+    res = strip_boilerplate(text)
+    assert speech in res.text and report in res.text
+    assert not any(s.rule == "dup.summary_clauses" for s in res.spans)
+
+
 def test_formulaic_clauses_are_not_a_repeated_lead() -> None:
     entries = [f"釋{n}，住{p}寺。爲南嶽下十六世，大溈月庵善果禪師法嗣。《嘉泰普燈錄》卷二一、《五燈會元》卷二○有傳。今錄詩{k}首。"
                for n, p, k in (("宗璉", "玉泉", "九"), ("行", "大溈", "一"), ("德淳", "泐潭", "二"), ("祖璿", "石亭", "八"))]

@@ -62,6 +62,7 @@ MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
+LEAD_SEGMENTS = 8  # ... and within this many segments (a report quoting a speech is no summary)
 _PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
 SIDE_BLOCK = 150  # a run of text this dense beyond unmarked short lines joins the content core
 
@@ -836,8 +837,8 @@ def _clauses_repeated(doc: _Doc, i: int, window: int) -> bool:
         if pos < 0 or doc.shadow.find(c, pos + len(c), window) >= 0:
             continue  # absent, or formulaic (said again and again: "爲南嶽下十六世")
         k = bisect_right(seg_starts, pos) - 1
-        if k <= i or not (doc.sentence[k] or doc.zone[k] == "core") or doc.n[k] < doc.n[i]:
-            continue
+        if k <= i or k - i > LEAD_SEGMENTS or not (doc.sentence[k] or doc.zone[k] == "core") or doc.n[k] < doc.n[i]:
+            continue  # the article repeats its lead within its first paragraphs, not pages later
         found[k] = found.get(k, 0) + len(c)
         counts[k] = counts.get(k, 0) + 1
         long[k] = long.get(k, 0) + (len(c) >= 8)
