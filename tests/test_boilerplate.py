@@ -556,3 +556,12 @@ def test_formulaic_clauses_are_not_a_repeated_lead() -> None:
     text = "\n".join(entries) + "\n"
     res = strip_boilerplate(text)
     assert res.text == text and not res.spans
+
+
+def test_three_verse_lines_below_an_article_are_not_a_menu() -> None:
+    article = ("今年的文艺副刊收到了大量来稿，编辑部从中挑选了几篇有代表性的作品刊登出来，"
+               "希望读者能够喜欢，也欢迎大家继续投稿，共同把副刊办得更好。") * 3
+    verse = "秦皇战车碾过的大道旁\n像一支苦调歌谣\n像一盏黄晕的灯光"
+    text = f"{article}\n{verse}\n"
+    res = strip_boilerplate(text)
+    assert verse in res.text

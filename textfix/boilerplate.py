@@ -945,7 +945,7 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
     # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
     unclaimed = [k for k in run if k not in doc.claims]
-    if len(unclaimed) >= 4 and all(doc.line_first[k] == doc.line_last[k] for k in unclaimed):
+    if len(unclaimed) >= 3 and all(doc.line_first[k] == doc.line_last[k] for k in unclaimed):
         shadow = doc.shadow
         wordy = sum(1 for k in unclaimed if _FUNCTION_CHARS.search(shadow, doc.segs[k].start, doc.segs[k].end))
         if 3 * wordy >= 2 * len(unclaimed):
