@@ -376,3 +376,42 @@ def test_a_question_mark_of_the_text_is_not_a_lost_byte() -> None:
     garbled = original.encode("utf-8").decode("gbk", errors="replace")
     assert garbled.endswith("?")
     assert repair_mojibake(garbled) == original
+
+
+# Issue 3 (harm): real sentences garbled through lossy chains. A later pass over the lossy
+# repair used to re-read the recovered text beside the lost marks (``罐体本�就`` became
+# ``㣑�{�A``, ``辞�，�：`` became ``�펫�C�F``, ``同志`` was dropped).
+_LOSSY_SENTENCES = [
+    ("烈日炎炎的夏天，罐体本身就如同一个火炉，可还得对它升温", "gbk"),
+    ("江泽民等中央领导同志对语言文字工作多", "gbk"),
+    ("齐景公赏赐犁弥，犁弥辞谢，说：“有先登城墙的人", "gbk"),
+    ("民的共同努力，确保农业增产、农民增收、", "gbk"),
+    ("们三位有什么罪？而且我不能用一次的过错来掩盖大", "cp932"),
+    ("运动员交流的力度现在还远远不够。", "cp949"),
+    ("小人故事,虽然还不至于令我感动到哭泣,但作者写作", "cp949"),
+]
+
+
+def _is_subsequence(part: str, whole: str) -> bool:
+    it = iter(whole)
+    return all(c in it for c in part)
+
+
+@pytest.mark.parametrize(("original", "reading"), _LOSSY_SENTENCES)
+def test_lossy_repair_gives_only_characters_of_the_original(
+    original: str, reading: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix import mojibake
+
+    garbled = original.encode("utf-8").decode(reading, errors="replace")
+    repaired = repair_mojibake(garbled)
+    assert _is_subsequence(repaired.replace("\ufffd", ""), original), repaired
+    assert len(repaired.replace("\ufffd", "")) >= len(original) // 3
+    monkeypatch.setattr(mojibake, "_MAX_PASSES", 1)
+    assert repair_mojibake(garbled) == repaired  # later passes change nothing here
+    assert repair_mojibake(repaired) == repaired
+
+
+def test_lossy_western_text_read_as_big5_is_still_repaired() -> None:
+    garbled = "Le préfet a été reçu à la préfecture".encode().decode("big5", errors="replace")
+    assert repair_mojibake(garbled) == "Le préfet a été reçu \ufffd la préfecture"

@@ -1324,6 +1324,7 @@ def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> 
     original = text[cand.start : cand.end]
     if cand.replacement == original:
         return None
+    lossy = bool(cand.lost) or _REPLACEMENT in original
     # Judge only what changes: drop the common prefix and suffix (unchanged ASCII, clean text).
     rep = cand.replacement
     p = 0
@@ -1348,7 +1349,7 @@ def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> 
     if established_by_bounds and not deeper and not cand.supported and not cand.trusted:
         quick = _established(text, cand, original, left, right, around)
         if quick is not None:
-            return quick
+            return None if lossy and _scripts_lost(original, quick.replacement, around) else quick
     before = _scored(left + original + right, original, around)
     after = _scored(left + best_rep + right, best_rep, around)
     # Further layers: the repaired run may itself be mojibake.
@@ -1377,6 +1378,8 @@ def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> 
         gain += _UTF8_EVIDENCE * len(_THREE_BYTE.findall(best_rep))
     if cand.trusted and len(best_chain) == len(cand.chain):
         margin = min(margin, gain)  # ftfy is the judge of Western text (it never touches CJK here)
+    if lossy and _scripts_lost(original, best_rep, around):
+        return None
     accepted = gain >= margin
     confidence = 1.0 / (1.0 + 2.718281828 ** (-(gain - margin) / 3.0)) if gain > 0 else 0.0
     return Finding(
@@ -1394,6 +1397,27 @@ def _judge(text: str, cand: _Candidate, established_by_bounds: bool = False) -> 
         accepted=accepted,
         scores={"before": before.to_dict(), "after": after.to_dict()},
     )
+
+
+def _scripts_lost(original: str, rep: str, around: frozenset[str]) -> bool:
+    """Whether a lossy repair (one that leaves or drops lost marks) turns a run holding Han,
+    kana or Hangul into lost marks and debris without any CJK character, or brings Latin
+    letters that neither the run nor its surroundings have, as many as its CJK characters: clean text beside lost marks
+    re-read as junk (``就�同���炉`` read as GBK gives ``��¯``, ``辞�，�：`` as Shift_JIS
+    ``�펫�C�F``, ``同志���`` as GBK only ``���``). Real mojibake of CJK text gives back CJK
+    characters wherever bytes survived, and no stray letters (debris becomes U+FFFD)."""
+    m = model()
+    had = set(m.classes(original))
+    if _CJK.isdisjoint(had):
+        return False
+    if not _LATIN.isdisjoint(had | around):
+        return False  # Latin text read through a CJK codec: its repair is Latin
+    classes = m.classes(rep)
+    cjk = sum(map(classes.count, _CJK))
+    return not cjk or sum(map(classes.count, _LATIN)) >= cjk
+
+
+_LATIN = frozenset("LA")  # classes of ASCII and other Latin letters
 
 
 def _established(text: str, cand: _Candidate, original: str, left: str, right: str,
