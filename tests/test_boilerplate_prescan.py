@@ -131,3 +131,34 @@ _pieces = st.one_of(
 @given(st.lists(_pieces, min_size=1, max_size=5), st.sampled_from(["\n", "\n\n", "", " ", "。"]))
 def test_prescan_exact_on_generated_mixes(parts: list[str], sep: str) -> None:
     _passes(sep.join(parts))
+
+
+def test_headline_and_byline_runs_inside_prose_pass() -> None:
+    para = "今天上午，市政府召开新闻发布会，介绍了今年的经济运行情况，全市经济保持平稳增长。"
+    more = "会上，有关负责人表示，就业形势总体稳定，居民收入稳步提高，下一步将继续优化营商环境。"
+    doc = "\n".join([para, "（张三）", "全市就业形势总体稳定", "李四", more])
+    assert _passes(doc)  # a sign-off, the next headline and its byline inside the article stay
+    for caption in ("研讨会现场", "今年的经济运行情况", "张三 致辞"):
+        assert not _passes("\n".join([para, caption, "全市就业形势总体稳定", more]))
+
+
+# Prose paragraphs with runs of short lines between them: sign-offs, headlines, bylines,
+# datelines, scene words and names the paragraph above said (caption candidates).
+_para = st.sampled_from([
+    "今天上午，市政府召开新闻发布会，介绍了今年的经济运行情况，全市经济保持平稳增长。",
+    "会上，有关负责人表示，就业形势总体稳定，居民收入稳步提高，下一步将继续优化营商环境。",
+    "成都市现代物流产业生态圈联盟今天成立，来自各地的企业代表参加了签约仪式。",
+    "這是件大好事，記者就此詢問這些在曬太陽的農民，冬閒了，沒想著走出去搞點販運嗎？",
+])
+_short = st.sampled_from([
+    "（张三）", "全市就业形势总体稳定", "本报记者 李四", "新华社记者刘云峰", "本报北京1月1日电", "温家宝",
+    "签约仪式现场", "成都市现代物流产业生态圈联盟", "研讨会现场", "张三 致辞", "致辞", "第一章总则", "一、总体要求",
+    "政文", "图片", "首页", "返回", "3小时前", "（完）", "来源：新华社", "编辑 张三", "· 相关新闻", "2020-01-01",
+    "《人民日报》 2020年1月1日", "——在全市工作会议上的讲话", "关注", "现场", "全市经济保持平稳增长",
+])
+
+
+@given(st.lists(st.one_of(_para, st.lists(_short, min_size=1, max_size=4).map("\n".join)), min_size=1, max_size=8),
+       st.sampled_from(["\n", "\n\n"]))
+def test_prescan_exact_on_short_line_runs_in_prose(parts: list[str], sep: str) -> None:
+    _passes(sep.join(parts))

@@ -7,10 +7,14 @@ answers ``False`` ("nothing here") only when all of these hold, each being what 
 needs to find nothing:
 
 * every segment is sentence-like by the analysis's own measure (sentence punctuation, length,
-  a terminal mark). Then every segment weighs for the content core, the core is the whole
-  document, there is no head or tail zone, and no title is looked for, so the shape rules
-  (menus, link lists, dated and bulleted lists, captions, islands, line context), title
-  copies and the rules for the page edges have nothing to work on;
+  a terminal mark), but for lines of their own that no rule takes (no keyword, label,
+  UI word or relative time; no scene word at their end, no name the paragraph above said):
+  sign-offs, headlines, bylines and datelines between the articles of a newspaper page, or
+  short utterances. The running weight of the segments (a sentence its length, another line
+  a cost) stays positive and peaks at the last one, so the core is the whole document (after
+  a headline): there is no head or tail zone, no title is looked for, and the shape rules
+  (menus, link lists, dated and bulleted lists, islands, line context), which work outside
+  the core, and the caption rules inside it have nothing to work on;
 * no URL (it would cut a segment and give a ``url`` field) and no ``【column】`` opening;
 * no field label that starts a segment or may cut one;
 * no keyword of a rule that applies inside the article and can claim a sentence there (a
@@ -18,8 +22,8 @@ needs to find nothing:
 * no regex that applies inside the article matches where the analysis would try it (the
   regexes are tried only on lines holding one of their prefilter literals), and no
   end-of-article line;
-* none of the first three segments (the only ones tested as an unlabelled lead) has its
-  opening repeated within the lead window after it.
+* none of the first four segments (the only ones tested as an unlabelled lead) has its
+  opening, or most of its clauses, repeated within the lead window after it.
 
 Anything else goes to the full analysis, which stays the only judge of what is chrome. The
 prescan does not apply when a :class:`~textfix.boilerplate_model.BoilerplateModel` is
@@ -38,10 +42,6 @@ from .segment import Segment, split_segments
 _BARE = r"[^\S\n]*+[^\s,。;!?，；！？.][^\n,。;!?，；！？.]*+"  # a line without sentence punctuation
 _SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
 _LINE = rf"(?:{_BARE}|{_SHORT})"
-# Two such lines in a row (blank lines between them allowed): two short segments of no
-# sentence side by side, which the prescan never lets through. Found at C speed (possessive:
-# linear), before segmenting; only a shortcut, the segment test below decides the same.
-_BARE_PAIR = re.compile(rf"(?m)^{_LINE}\n(?:[^\S\n]*+\n)*+{_LINE}$")
 _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
 
 
@@ -67,7 +67,7 @@ def _tables() -> dict[str, Any]:
     return {
         "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
-        "edge": bp._EDGE_STRIP, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
+        "edge": bp._EDGE_STRIP, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
         "label": tuple(r.kind == "label" for r in rs.rules),
         # labels the analysis cuts segments before (see boilerplate._analyse)
@@ -124,8 +124,6 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     >>> may_have_boilerplate(shadow(prose), ruleset())
     False
     """
-    if _BARE_PAIR.search(shade) is not None:
-        return True  # two lines in a row without sentence punctuation: a menu, a list, a byline
     if not headline and _BARE_FIRST.match(shade) is not None:
         return True  # a heading above the text: the analysis reports it as the title
     if "://" in shade:
@@ -148,7 +146,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     first_scored = 0
     total = 0
     high = 0  # the largest running total before the last segment
-    prev_like = True
+    above = -1  # the last sentence-like segment so far (a caption repeats what it said)
     last = len(segs) - 1
     kind: list[int] = []  # per segment: 0 long sentence, 1 short sentence, 2 not a sentence
     for k, (a, b, _) in enumerate(segs):
@@ -163,14 +161,14 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
         kind.append(2 if not like else 0 if n > limit else 1)
         if like:
             total += n
+            above = k
         elif k == 0 and headline and _untouched_headline(shade, segs, rs, t):
             first_scored = 1
             continue
-        elif not prev_like or not _lone_heading(shade, segs, k, m, n, t):
-            return True  # two short lines in a row (captions?), or a line some rule could take
+        elif not _lone_heading(shade, segs, k, m, n, above, t):
+            return True  # a line some rule could take (a caption, a UI word, a relative time)
         else:
             total -= min(n, 20) + 2
-        prev_like = like
         if k < last:
             if total <= 0:
                 return True  # the core would start further down: what is above it is its head
@@ -184,6 +182,8 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     for a, b, _ in segs[:4]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
         if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
+            return True
+        if b - a >= 30 and _clauses_may_repeat(shade, a, b, b + lead, t["clause"]):
             return True
     if _regex_may_match(shade, segs, t):
         return True
@@ -310,11 +310,16 @@ def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[st
     return True
 
 
-def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: dict[str, Any]) -> bool:
-    """Whether segment ``k`` (not sentence-like, inside the article, after a sentence-like one
-    or first) is a line of its own that nothing takes: no keyword or label in it, not a
-    whole-segment word nor a relative time, and not a photo caption of the paragraph above
-    (a scene word at its end, or a name the paragraph said)."""
+def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, above: int, t: dict[str, Any]) -> bool:
+    """Whether segment ``k`` (not sentence-like, inside the article) is a line of its own that
+    nothing takes: no keyword or label in it (checked by :func:`_hits_matter`), not a
+    whole-segment word nor a relative time, and not a photo caption: no scene word at its end
+    (two such lines in a row are a caption run), and not a name that ``above``, the last
+    sentence-like segment before it, said (a caption of that paragraph).
+
+    Inside the core, runs of such lines (a sign-off, the next headline, its byline) are left
+    alone by the analysis: menus, link lists and islands are looked for only outside it, and
+    its caption rules need a scene word or a name from the paragraph above."""
     a, b, line = segs[k]
     if (k > 0 and segs[k - 1].line == line) or (k + 1 < len(segs) and segs[k + 1].line == line):
         return False
@@ -325,12 +330,27 @@ def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, t: di
             return False
     if t["reltime"].search(piece):
         return False
-    if m is None and 4 <= n <= 24 and k > 0:
+    if n <= 24:
         flat = t["spaces"].sub("", piece)
-        p = segs[k - 1]
-        if t["scene"].search(flat) or (len(flat) >= 6 and flat in t["spaces"].sub("", shade[p.start : p.end])):
+        if t["scene"].search(flat) or t["scene"].search(piece):
             return False
+        if m is None and n >= 4 and above >= 0 and len(flat) >= 6:
+            p = segs[above]
+            if flat in t["spaces"].sub("", shade[p.start : p.end]):
+                return False
     return True
+
+
+def _clauses_may_repeat(shade: str, a: int, b: int, window: int, clause: re.Pattern[str]) -> bool:
+    """Whether the lead ``shade[a:b]`` may be stitched from a later paragraph's clauses (see
+    ``boilerplate._clauses_repeated``): three or more of its clauses, and 80% of their
+    characters, come back between ``b`` and ``window`` (anywhere: a looser test than the analysis's)."""
+    clauses = clause.findall(shade, a, b)
+    total = sum(map(len, clauses))
+    if len(clauses) < 3 or total < 30:
+        return False
+    found = [c for c in clauses if shade.find(c, b, window) >= 0]
+    return len(found) >= 3 and sum(map(len, found)) >= 0.8 * total
 
 
 def _regex_may_match(shade: str, segs: list[Segment], t: dict[str, Any]) -> bool:
