@@ -417,10 +417,6 @@ class _Stage:
                 return None  # a single character wins: the translate table has it
         return None
 
-    def needs_phrases(self, text: str) -> bool:
-        """Whether any effective phrase occurs in ``text`` (else the table alone converts it)."""
-        return self.anchor_re is not None and bool(self._clauses(text))
-
     # -- applying ---------------------------------------------------------------------------
     def translate(self, text: str) -> str:
         """The character table alone applied to ``text``."""
