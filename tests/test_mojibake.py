@@ -415,3 +415,24 @@ def test_lossy_repair_gives_only_characters_of_the_original(
 def test_lossy_western_text_read_as_big5_is_still_repaired() -> None:
     garbled = "Le préfet a été reçu à la préfecture".encode().decode("big5", errors="replace")
     assert repair_mojibake(garbled) == "Le préfet a été reçu \ufffd la préfecture"
+
+
+def test_unseen_hangul_syllable_of_common_jamo_costs_less_than_the_floor() -> None:
+    ko = charmodel.SCORED.index("ko")
+    floor = charmodel.model().floor[charmodel.LANGS.index("ko")]
+    common = charmodel.score("믤").costs[ko]  # ㅁ + ㅢ + ㄹ: unseen by the word list
+    rare = charmodel.score("뷁").costs[ko]  # ㅂ + ㅞ + ㄺ: rare jamo stay near the floor
+    assert common < floor - 3
+    assert common < rare <= floor
+    # the lower bounds used by the fast path stay lower bounds
+    for text in ("믤릔궈 ㅋㅋ", "뷁 ㅠㅠ", "칑九들乙"):
+        assert charmodel.cost_floor(text) <= charmodel.cost(text) + 1e-9
+        assert charmodel.cost_floor_loose(text) <= charmodel.cost(text) + 1e-9
+
+
+@pytest.mark.parametrize("reading", ["cp1252", "latin-1", "cp437"])
+def test_euc_kr_with_rare_syllables_and_lone_jamo_is_repaired(reading: str) -> None:
+    original = "뭥미 ㅋㅋ 진짜"
+    garbled = original.encode("cp949").decode(reading)
+    assert repair_mojibake(garbled) == original
+    assert repair_mojibake(original) == original

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -59,19 +60,80 @@ class _Costs(dict):  # type: ignore[type-arg]
     """Unigram costs of one language; a character it has not seen costs its class's price
     (the language's floor for Han, kana and Hangul), remembered on first use."""
 
-    __slots__ = ("_floor", "_model")
+    __slots__ = ("_floor", "_hangul", "_model")
 
-    def __init__(self, data: dict[str, float], floor: float, model: _Model) -> None:
+    def __init__(self, data: dict[str, float], floor: float, model: _Model,
+                 hangul: _Jamo | None = None) -> None:
         super().__init__(data)
         self._floor = floor
         self._model = model
+        self._hangul = hangul
 
     def __missing__(self, ch: str) -> float:
         k = self._model.classes(ch)
-        value = self._floor if k in _CJK_CLASSES else self._model.class_cost.get(k, 11.0)
+        if k in _CJK_CLASSES:
+            value = self._floor
+            if self._hangul is not None and (0xAC00 <= ord(ch) <= 0xD7A3 or 0x3131 <= ord(ch) <= 0x3163):
+                value = min(value, self._hangul.cost(ch))
+        else:
+            value = self._model.class_cost.get(k, 11.0)
         if len(self) < 400_000:
             self[ch] = value
         return value
+
+
+_LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_TAILS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+class _Jamo:
+    """A fallback cost for Hangul syllables a language's table has not seen, from their jamo.
+
+    A syllable is an initial, a vowel and an optional final (Unicode composes them
+    arithmetically), so a rare syllable made of common jamo is plausible Korean even when
+    the word list never showed it (``믤``, ``릔``). Each jamo's probability is its share of
+    the seen syllables' probability mass; an unseen syllable costs the product's cost plus
+    the median gap between the seen syllables' own costs and their jamo costs, plus ``log 2``
+    for being unseen, and never more than the language's floor.
+    """
+
+    __slots__ = ("_lead", "_offset", "_tail", "_vowel")
+
+    def __init__(self, uni: dict[str, float]) -> None:
+        seen = {c: v for c, v in uni.items() if 0xAC00 <= ord(c) <= 0xD7A3}
+        lead, vowel, tail = [0.0] * 19, [0.0] * 21, [0.0] * 28
+        for c, v in seen.items():
+            i, p = ord(c) - 0xAC00, math.exp(-v)
+            lead[i // 588] += p
+            vowel[i // 28 % 21] += p
+            tail[i % 28] += p
+        total = sum(lead) or 1.0
+        tiny = 1e-12
+
+        def costs(mass: list[float]) -> list[float]:
+            return [-math.log(max(m / total, tiny)) for m in mass]
+
+        self._lead, self._vowel, self._tail = costs(lead), costs(vowel), costs(tail)
+        self._offset = 0.0
+        gaps = sorted(v - self._raw(c) for c, v in seen.items())
+        self._offset = (gaps[len(gaps) // 2] if gaps else 0.0) + math.log(2)
+
+    def _raw(self, ch: str) -> float:
+        i = ord(ch) - 0xAC00
+        return self._lead[i // 588] + self._vowel[i // 28 % 21] + self._tail[i % 28]
+
+    def cost(self, ch: str) -> float:
+        """The fallback cost of one precomposed Hangul syllable, or of one compatibility jamo
+        written alone (``ㅋㅋ``, ``ㅠㅠ``: its cost as a vowel or as an initial or final), in nats."""
+        cp = ord(ch)
+        if 0x3131 <= cp <= 0x314E:
+            lead = _LEADS.find(ch)
+            tail = _TAILS.find(ch)
+            best = min(self._lead[lead] if lead >= 0 else math.inf, self._tail[tail + 1] if tail >= 0 else math.inf)
+            return best + self._offset + math.log(2)
+        if 0x314F <= cp <= 0x3163:
+            return self._vowel[cp - 0x314F] + self._offset + math.log(2)
+        return self._raw(ch) + self._offset
 
 
 class _Floor(dict):  # type: ignore[type-arg]
@@ -134,8 +196,10 @@ class _Model:
         zh_uni = {c: min(uni[0].get(c, self.floor[0]), uni[1].get(c, self.floor[1])) for c in {*uni[0], *uni[1]}}
         zh_bonus = {pair: c - zh_uni.get(pair[1], zh_floor) for pair, c in bi_cost.items()}
         self.floor = (*self.floor, zh_floor)
+        ko = LANGS.index("ko")
+        jamo = _Jamo(uni[ko])
         self.uni: tuple[_Costs, ...] = (
-            *(_Costs(uni[i], self.floor[i], self) for i in range(n)),
+            *(_Costs(uni[i], self.floor[i], self, jamo if i == ko else None) for i in range(n)),
             _Costs(zh_uni, zh_floor, self),
         )
         self.bonus: tuple[dict[str, float], ...] = (*bonus, zh_bonus)
@@ -149,7 +213,7 @@ class _Model:
         # the price of one language (see cost_floor).
         scored = [self.uni[i] for i in _SCORED_AT]
         self.uni_min = _Costs({c: min(u[c] for u in scored) for c in set().union(*scored)},
-                              min(self.floor[i] for i in _SCORED_AT), self)
+                              min(self.floor[i] for i in _SCORED_AT), self, jamo)
         bonus_min: dict[str, float] = {}
         for i in _SCORED_AT:
             for pair, v in self.bonus[i].items():
