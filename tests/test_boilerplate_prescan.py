@@ -88,7 +88,7 @@ def test_prose_passes_and_chrome_does_not() -> None:
     r = strip_boilerplate(prose)
     assert r.text == prose and r.spans == () and not r.metadata.to_dict()
     for extra in ("首页 新闻 关于我们", "来源：新华社", "版权所有 某某公司", "蜀ICP备11006773号-9",
-                  "（完）", "图为会议现场。", "http://example.com/a", "本报讯 今天上午，天气很好。"):
+                  "（完）", "图为会议现场。", "http://example.com/a"):
         assert not _passes(prose + "\n" + extra), extra
     for alone in ("版权所有", "首页", "来源：新华社", "（完）", "关注我们", "返回顶部", "3小时前", "分享到：微信"):
         assert not _passes(alone), alone

@@ -62,6 +62,7 @@ MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
+MIN_CORE = 60  # the content core scores at least this much (else: a list, poem or fragment)
 LEAD_SEGMENTS = 8  # ... and within this many segments (a report quoting a speech is no summary)
 _PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
 SIDE_BLOCK = 150  # a run of text this dense beyond unmarked short lines joins the content core
@@ -276,10 +277,10 @@ def _find_core(doc: _Doc, strong: set[int], walls: set[int], end_mark: int | Non
             best, best_a, best_b = run, run_a, i
     if end_mark is not None and best_b >= end_mark:
         before = _kadane(w, 0, end_mark)
-        if before[0] >= 60:
+        if before[0] >= MIN_CORE:
             best, best_a, best_b = before
             doc.notes.append(f"the article ends at the end mark at {doc.segs[end_mark].start}")
-    if best < 60:
+    if best < MIN_CORE:
         doc.notes.append("no content core found (list, poem or fragment?): no position evidence used")
         return
     marked = strong | walls

@@ -7,14 +7,15 @@ answers ``False`` ("nothing here") only when all of these hold, each being what 
 needs to find nothing:
 
 * every segment is sentence-like by the analysis's own measure (sentence punctuation, length,
-  a terminal mark), but for lines of their own that no rule takes (no keyword, label,
-  UI word or relative time; no scene word at their end, no name the paragraph above said):
-  sign-offs, headlines, bylines and datelines between the articles of a newspaper page, or
-  short utterances. The running weight of the segments (a sentence its length, another line
-  a cost) stays positive and peaks at the last one, so the core is the whole document (after
-  a headline): there is no head or tail zone, no title is looked for, and the shape rules
-  (menus, link lists, dated and bulleted lists, islands, line context), which work outside
-  the core, and the caption rules inside it have nothing to work on;
+  a terminal mark), but for lines that no rule takes (no keyword, label, UI word or relative
+  time; no scene word at their end, no name the paragraph above said; a line of several
+  segments is read whole, as the caption rules read it): sign-offs, headlines, bylines and
+  datelines between the articles of a newspaper page, verse headings, or short utterances.
+  The running weight of the segments (a sentence its length, another line a cost) stays
+  positive and peaks at the last sentence, so the core is the whole document but for up to
+  two headlines above it (the fast path only) and up to two such lines below it, too few for
+  the shape rules (menus, link lists, dated and bulleted lists need three; islands and line
+  context need claimed neighbours), and the caption rules inside it have nothing to work on;
 * no URL (it would cut a segment and give a ``url`` field) and no ``【column】`` opening;
 * no field label that starts a segment or may cut one;
 * no keyword of a rule that applies inside the article and can claim a sentence there (a
@@ -43,6 +44,11 @@ _BARE = r"[^\S\n]*+[^\s,。;!?，；！？.][^\n,。;!?，；！？.]*+"  # a li
 _SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
 _LINE = rf"(?:{_BARE}|{_SHORT})"
 _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
+# The fast path lets through up to this many headlines above the article (a headline and its
+# subtitle) and this many lone lines below it (a sign-off): the analysis's menu, dated-list and
+# bullet-list rules need three lines in a row, so fewer are left alone outside the core.
+MAX_HEADLINES = 2
+MAX_TAIL = 2
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +72,7 @@ def _tables() -> dict[str, Any]:
             danger.append(1 if r.confidence >= 0.9 else 0)
     return {
         "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
-        "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME,
+        "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME, "min_core": bp.MIN_CORE,
         "edge": bp._EDGE_STRIP, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
         "label": tuple(r.kind == "label" for r in rs.rules),
@@ -143,9 +149,11 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     # any other one below zero. When every running total from the first scored segment is
     # positive and stays below the total, the core is the whole document (after a headline):
     # every rule for the page's head and tail, and every shape rule outside the core, is idle.
-    first_scored = 0
+    first_scored = 0  # segments before it are headlines over the article (the fast path)
     total = 0
-    high = 0  # the largest running total before the last segment
+    high = 0  # the largest running total so far, before the current segment
+    last_like = -1  # the last sentence-like segment: the core ends there
+    high_before = peak = 0  # ``high`` and the running total at ``last_like``
     above = -1  # the last sentence-like segment so far (a caption repeats what it said)
     last = len(segs) - 1
     kind: list[int] = []  # per segment: 0 long sentence, 1 short sentence, 2 not a sentence
@@ -161,9 +169,10 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
         kind.append(2 if not like else 0 if n > limit else 1)
         if like:
             total += n
-            above = k
-        elif k == 0 and headline and _untouched_headline(shade, segs, rs, t):
-            first_scored = 1
+            above = last_like = k
+            high_before, peak = high, total
+        elif k == first_scored < MAX_HEADLINES and headline and _untouched_headline(shade, segs, k, rs, t):
+            first_scored = k + 1
             continue
         elif not _lone_heading(shade, segs, k, m, n, above, t):
             return True  # a line some rule could take (a caption, a UI word, a relative time)
@@ -173,13 +182,20 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
             if total <= 0:
                 return True  # the core would start further down: what is above it is its head
             high = max(high, total)
-    if first_scored <= last - 1 and high >= total:
-        return True  # the core may leave segments out: they would be in a head or tail zone
+    if first_scored > 1 and peak < t["min_core"]:
+        return True  # no content core: the headlines would be read with the text (caption runs)
+    if last_like < 0 or last - last_like > MAX_TAIL:
+        if first_scored <= last - 1 and high >= total:
+            return True  # the core may leave segments out: they would be in a head or tail zone
+    elif high_before >= peak:
+        return True  # the core would end before the last sentence: what follows is its tail
+    elif any(rs.scanner.search(shade, a, b) for a, b, _ in segs[last_like + 1 :]):
+        return True  # a line below the article that a regex for the page's tail may take
     end_line = t["end"]
     if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
         return True
     lead = t["lead"]
-    for a, b, _ in segs[:4]:  # an unlabelled lead printed twice: its opening comes back soon after it
+    for a, b, _ in segs[: first_scored + 3]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
         if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
             return True
@@ -284,12 +300,15 @@ def _hits_matter(segs: list[Segment], kind: list[int], matches: list[tuple[int, 
     return False
 
 
-def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[str, Any]) -> bool:
-    """Whether the first segment, not sentence-like, stays as it is: not a whole-segment word
-    nor a relative time, no regex literal in it, not printed again further on (no title copy to
-    remove), and (checked by :func:`_hits_matter`) no keyword or label in it. Nothing claims it,
-    so it is the title or an unclaimed line above the article."""
-    a, b = segs[0].start, segs[0].end
+def _untouched_headline(shade: str, segs: list[Segment], k: int, rs: RuleSet, t: dict[str, Any]) -> bool:
+    """Whether segment ``k`` (one of the first ``MAX_HEADLINES``, none sentence-like) stays as
+    it is: not a whole-segment word nor a relative time, no regex literal in it, not printed
+    again further on (no title copy to remove), and (checked by :func:`_hits_matter`) no
+    keyword or label in it. Nothing claims it, so it is the title or an unclaimed line above
+    the article (a second one has a line of its own: no menu run, no title line to join)."""
+    a, b, line = segs[k]
+    if k and (segs[k - 1].line == line or (k + 1 < len(segs) and segs[k + 1].line == line)):
+        return False
     piece = shade[a:b]
     for form in (piece.strip(t["edge"]), piece.strip()):
         if form in rs.whole or form in rs.whole_forms:
@@ -311,7 +330,7 @@ def _untouched_headline(shade: str, segs: list[Segment], rs: RuleSet, t: dict[st
 
 
 def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, above: int, t: dict[str, Any]) -> bool:
-    """Whether segment ``k`` (not sentence-like, inside the article) is a line of its own that
+    """Whether segment ``k`` (not sentence-like, inside the article) is on a line that
     nothing takes: no keyword or label in it (checked by :func:`_hits_matter`), not a
     whole-segment word nor a relative time, and not a photo caption: no scene word at its end
     (two such lines in a row are a caption run), and not a name that ``above``, the last
@@ -321,8 +340,17 @@ def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, above
     alone by the analysis: menus, link lists and islands are looked for only outside it, and
     its caption rules need a scene word or a name from the paragraph above."""
     a, b, line = segs[k]
-    if (k > 0 and segs[k - 1].line == line) or (k + 1 < len(segs) and segs[k + 1].line == line):
-        return False
+    if k > 0 and segs[k - 1].line == line:
+        pass  # checked with the line's first segment, then for itself below
+    elif k + 1 < len(segs) and segs[k + 1].line == line:
+        # A line of several segments ("郊廟歌辭 享太廟樂章"): the caption rules read it whole,
+        # its segments joined ("签署 合作协议" names a scene), so the line is checked as one.
+        j = k + 1
+        while j + 1 < len(segs) and segs[j + 1].line == line:
+            j += 1
+        whole = t["spaces"].sub("", shade[a : segs[j].end])
+        if t["scene"].search(whole) or not _lone_line_name(shade, segs, whole, above, t):
+            return False
     piece = shade[a:b]
     rs_whole = t["whole"]
     for form in (piece.strip(t["edge"]), piece.strip()):
@@ -334,11 +362,18 @@ def _lone_heading(shade: str, segs: list[Segment], k: int, m: Any, n: int, above
         flat = t["spaces"].sub("", piece)
         if t["scene"].search(flat) or t["scene"].search(piece):
             return False
-        if m is None and n >= 4 and above >= 0 and len(flat) >= 6:
-            p = segs[above]
-            if flat in t["spaces"].sub("", shade[p.start : p.end]):
-                return False
+        if m is None and n >= 4 and not _lone_line_name(shade, segs, flat, above, t):
+            return False
     return True
+
+
+def _lone_line_name(shade: str, segs: list[Segment], flat: str, above: int, t: dict[str, Any]) -> bool:
+    """Whether ``flat`` (a line or segment, spaces removed) is not a name that segment
+    ``above``, the paragraph before it, said (a caption of that paragraph)."""
+    if above < 0 or len(flat) < 6:
+        return True
+    p = segs[above]
+    return flat not in t["spaces"].sub("", shade[p.start : p.end])
 
 
 def _clauses_may_repeat(shade: str, a: int, b: int, window: int, clause: re.Pattern[str]) -> bool:
