@@ -49,6 +49,9 @@ _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more tex
 # bullet-list rules need three lines in a row, so fewer are left alone outside the core.
 MAX_HEADLINES = 2
 MAX_TAIL = 2
+# Full-width sentence ends: a segment ending in one holds sentence punctuation and is not ASCII,
+# so with 8 or more characters it is sentence-like by the analysis's measure.
+_FULL_STOPS = frozenset("。！？")
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +148,7 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     terminal = t["terminal"]
     limit = t["chrome"]
     count = shade.count
+    full_stops = _FULL_STOPS
     # The analysis weighs each segment for the content core: a sentence-like one by its length,
     # any other one below zero. When every running total from the first scored segment is
     # positive and stays below the total, the core is the whole document (after a headline):
@@ -158,8 +162,16 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     last = len(segs) - 1
     kind: list[int] = []  # per segment: 0 long sentence, 1 short sentence, 2 not a sentence
     for k, (a, b, _) in enumerate(segs):
-        m = search(shade, a, b)
         n = b - a - count(" ", a, b)
+        if shade[b - 1] in full_stops and n >= 8:  # the usual paragraph: no regex needed
+            kind.append(0 if n > limit else 1)
+            total += n
+            above = last_like = k
+            high_before, peak = high, total
+            if k < last:
+                high = max(high, total)
+            continue
+        m = search(shade, a, b)
         if m is None:
             like = False  # no sentence punctuation: a heading, a menu item, a label
         elif shade[a:b].isascii():
