@@ -429,3 +429,34 @@ def test_euc_kr_with_rare_syllables_and_lone_jamo_is_repaired(reading: str) -> N
     garbled = original.encode("cp949").decode(reading)
     assert repair_mojibake(garbled) == original
     assert repair_mojibake(original) == original
+
+
+def test_incomplete_tail_regex_drops_what_the_byte_scan_drops() -> None:
+    """``_utf8_lossy`` finds a segment's incomplete last sequence with one regex search; it
+    must drop exactly what the readable byte-by-byte scan drops, for every short segment."""
+    import itertools
+
+    from textfix import mojibake
+
+    alphabet = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xEF, 0xF0, 0xF4, 0xFE]
+    for n in range(6):
+        for seq in itertools.product(alphabet, repeat=n):
+            seg = bytes(seq)
+            m = mojibake._INCOMPLETE_TAIL.search(seg, max(0, len(seg) - 3))
+            assert (seg if m is None else seg[: m.start()]) == mojibake._drop_incomplete_tail(seg), seg
+
+
+@given(st.text(alphabet=st.sampled_from("中文字ｱｲ한국어ab? \u20ac\u00e9\u0416"), max_size=30))
+def test_encode_window_fast_path_matches_per_character_encoding(window: str) -> None:
+    """The one-call encode of a window gives the bytes and offsets of encoding it character
+    by character (ASCII one byte, half-width kana one byte in Shift_JIS)."""
+    from array import array
+    from itertools import accumulate
+
+    from textfix import mojibake
+
+    for reading in mojibake._CJK_READINGS:
+        chunks = [mojibake._encode_cjk(c, reading) for c in window]
+        data, offs = mojibake._encode_window(window, reading)
+        assert data == b"".join(chunks)
+        assert offs == array("i", accumulate(map(len, chunks), initial=0))

@@ -31,6 +31,9 @@ LANGS: tuple[str, ...] = ("hans", "hant", "ja", "ko", "zh")
 SCORED: tuple[str, ...] = ("zh", "ja", "ko")
 _SCORED_AT = tuple(LANGS.index(name) for name in SCORED)
 _CJK_CLASSES = frozenset("HKG")
+# The class memo: strings up to this length, this many at most (a few megabytes).
+_MEMO_CHARS = 1024
+_MEMO_ENTRIES = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,7 @@ class _Floor(dict):  # type: ignore[type-arg]
 
 
 class _Model:
-    __slots__ = ("_astral", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "cjk_keyed", "class_cost",
+    __slots__ = ("_astral", "_class_memo", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "cjk_keyed", "class_cost",
                  "class_table", "floor", "meta", "scale", "transition", "transition_floor", "uni", "uni_min")
 
     def __init__(self) -> None:
@@ -170,6 +173,7 @@ class _Model:
             for cp in range(int(lo, 16), int(hi, 16) + 1):
                 table[cp] = cls
         self.class_table = table
+        self._class_memo: dict[str, str] = {}
         self._astral = [(int(lo, 16), int(hi, 16), cls) for lo, hi, cls in classes["astral"]]
         self.class_cost: dict[str, float] = {k: v / 10 for k, v in classes["cost"].items()}
         # Transitions between classes; two Han/kana/Hangul in a row are left to the bigrams.
@@ -234,12 +238,23 @@ class _Model:
         self.bonus_ceiling = max(0.0, *(max(b.values(), default=0.0) for b in self.bonus))
 
     def classes(self, text: str) -> str:
-        """One class letter per character of ``text``."""
-        out = text.translate(self.class_table)
-        if out.isascii():
+        """One class letter per character of ``text``.
+
+        Remembered for short strings (the mojibake step asks about the same runs and repairs
+        several times; a bounded memo, emptied when full)."""
+        memo = self._class_memo
+        out = memo.get(text)
+        if out is not None:
             return out
-        # Characters outside the table (astral planes, unlisted blocks) are left as themselves.
-        return "".join(o if o.isascii() else self._astral_class(o) for o in out)
+        out = text.translate(self.class_table)
+        if not out.isascii():
+            # Characters outside the table (astral planes, unlisted blocks) are left as themselves.
+            out = "".join(o if o.isascii() else self._astral_class(o) for o in out)
+        if len(text) <= _MEMO_CHARS:
+            if len(memo) >= _MEMO_ENTRIES:
+                memo.clear()
+            memo[text] = out
+        return out
 
     def _astral_class(self, c: str) -> str:
         cp = ord(c)

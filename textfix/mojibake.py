@@ -61,8 +61,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, pairwise
-from operator import sub
+from itertools import accumulate, compress, pairwise, repeat
+from operator import not_, sub
 from typing import Any
 
 from .charmodel import (
@@ -289,7 +289,7 @@ _OTHER_SECONDS_BY_LEAD: dict[str, tuple[re.Pattern[str], ...]] = {
 def _other_codepage_hits(text: str) -> list[int]:
     """C1 controls; UTF-8 Cyrillic, Central European, Hebrew or Arabic read as cp1251, cp1250,
     cp1252 or MacRoman; ``Ã`` whose following no-break space became a space."""
-    return [m.start() for m in _other_codepage_sign().finditer(text)]
+    return list(map(_match_start, _other_codepage_sign().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -391,8 +391,10 @@ def _scan_hits(
     # Three suspects within eight characters: garbled runs are dense with them (a match with
     # U+FFFD in it has the lost mark in its window instead; one inside a run of U+FFFD is
     # covered by the hits for lost marks below).
-    starts = [m.start() for m in cjk_pair.finditer(text, cjk_from)
-              if not (lost_marks and not m.group().strip(_REPLACEMENT))]
+    if lost_marks and _REPLACEMENT in text:
+        starts = [m.start() for m in cjk_pair.finditer(text, cjk_from) if m.group().strip(_REPLACEMENT)]
+    else:
+        starts = list(map(_match_start, cjk_pair.finditer(text, cjk_from)))
     if regions is not None:
         starts = _near_regions(starts, regions)
 
@@ -412,10 +414,11 @@ def _scan_hits(
             if _codec_check(text[max(0, p - 4) : p + 8]):
                 hits.append(p)
     if stage <= 2:
-        hits.extend([m.start() for m in latin_pair.finditer(text) if not trigger.isdisjoint(m.group())])
+        pairs = list(latin_pair.finditer(text))
+        hits.extend(compress(map(_match_start, pairs), map(not_, map(trigger.isdisjoint, map(_match_group, pairs)))))
         hits.extend(_other_codepage_hits(text))
     if stage <= 1:
-        hits.extend(m.start() for m in latin_in_cjk.finditer(text))
+        hits.extend(map(_match_start, latin_in_cjk.finditer(text)))
         # (a line break is not part of the line it precedes: the hit is the character after it)
         hits.extend(m.start() + (text[m.start()] == "\n") for m in _WORD_START_HAN.finditer(text))
         if _TEXT_START_HAN.match(text):
@@ -498,11 +501,33 @@ def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
             p = m.start()
             if _codec_check(text[max(0, p - 4) : p + 8]):
                 return 4, 0
-    for m in _scans()[0].finditer(text):
-        p = m.start()
-        window = text[max(0, p - 4) : p + 8]
-        if (lost_marks and _REPLACEMENT in window) or _codec_check(window):
-            return 5, p
+    # (a U+FFFD with lost_marks would have been stage 0: only the codec check confirms here)
+    p = _first_codec_confirmed(text, list(map(_match_start, _scans()[0].finditer(text))))
+    return None if p is None else (5, p)
+
+
+_match_start = re.Match.start
+_match_group = re.Match.group
+_match_span = re.Match.span
+
+
+def _first_codec_confirmed(text: str, starts: list[int]) -> int | None:
+    """The first of ``starts`` (sorted) whose window ``text[p - 4 : p + 8]`` passes
+    :func:`_codec_check`. Windows that touch are checked together first: the bytes of a
+    window are a slice of the bytes of any text that holds it (the prefilter's codecs encode
+    character by character), so a group whose bytes hold no pair has no window with one."""
+    n = len(starts)
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and starts[j + 1] - 4 <= starts[j] + 8:
+            j += 1
+        if j == k or _codec_check(text[max(0, starts[k] - 4) : starts[j] + 8]):
+            for t in range(k, j + 1):
+                p = starts[t]
+                if _codec_check(text[max(0, p - 4) : p + 8]):
+                    return p
+        k = j + 1
     return None
 
 
@@ -581,7 +606,10 @@ _LATIN1_UTF8 = re.compile(rb"(?:[\xc2\xc3][\x80-\xbf]){3}")
 
 def _codec_check(window: str) -> bool:
     """True when the window's bytes in some CJK codec hold two UTF-8 CJK characters in a row."""
-    return any(_UTF8_PAIR.search(window.encode(codec, "replace")) for codec in _PREFILTER_CODECS)
+    for codec in _PREFILTER_CODECS:
+        if _UTF8_PAIR.search(window.encode(codec, "replace")):
+            return True
+    return False
 
 
 def _halfwidth_beside_han(text: str) -> list[re.Match[str]]:
@@ -1580,7 +1608,7 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
             data, offs = _encode_window(variant, reading)
             if not _MULTIBYTE.search(data):
                 continue  # no UTF-8 lead byte and no lost byte: nothing to decode
-            spans = [m.span() for m in _UTF8_RUN_MB.finditer(data)]
+            spans = list(map(_match_span, _UTF8_RUN_MB.finditer(data)))
             covered = sum(e - s for s, e in spans)
             if covered:
                 encoded.append((reading, variant, data, offs, spans, covered))
@@ -1609,6 +1637,17 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
 def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
     """The window's bytes in ``reading`` and where each character's bytes start (a compact
     array: a window may be tens of thousands of characters)."""
+    if _REPLACEMENT not in window:
+        # One encode in C when the reading's first codec has every character; these codecs
+        # give one byte per ASCII character and at most two per other one, so when the length
+        # says every other character took two, the offsets follow from which are ASCII.
+        try:
+            data = window.encode(_CJK_READINGS[reading][0])
+        except UnicodeEncodeError:
+            pass
+        else:
+            if len(data) == 2 * len(window) - len(window.encode("ascii", "ignore")):
+                return data, array("i", accumulate(map(sub, repeat(2), map(str.isascii, window)), initial=0))
     enc = _ENCODERS[reading]
     chunks = list(map(enc, window))
     offs = array("i", accumulate(map(len, chunks), initial=0))
@@ -1703,7 +1742,7 @@ def _suspect_set() -> frozenset[str]:
 
 def _recovered(rep: str) -> int:
     """Non-ASCII characters a lossy repair actually recovers (U+FFFD marks do not count)."""
-    return sum(1 for c in rep if ord(c) > 0x7F and c != _REPLACEMENT)
+    return len(rep) - len(rep.encode("ascii", "ignore")) - rep.count(_REPLACEMENT)
 
 
 def _latin_neighbour(window: str, i: int, j: int) -> bool:
@@ -1746,22 +1785,21 @@ def _common_cjk(s: str) -> bool:
 
 
 def _has_cjk(s: str) -> bool:
-    return any(k in "HKGQ" for k in model().classes(s))
+    return not _CJK_OR_Q.isdisjoint(model().classes(s))
 
 
 def _has_exotic(s: str, controls: bool = True) -> bool:
     """Letters of other alphabets, stray symbols, marks or controls (full-width forms are fine).
     ``controls=False`` lets C1 controls through: an inner layer of mojibake is full of them."""
 
-    classes = "XBEMUCO" if controls else "XBEMUO"
-    return any(k in classes for k in model().classes(s))
+    return not (_EXOTIC_NO_F if controls else _EXOTIC_NO_CF).isdisjoint(model().classes(s))
 
 
 def _all_exotic(s: str) -> bool:
     """True when ``s`` has no Han, kana, Hangul or Latin letter (a one- or two-character run
     of clean Han re-decodes to such debris by chance)."""
 
-    return not any(k in "HKGLA" for k in model().classes(s))
+    return _CJK_OR_LETTER.isdisjoint(model().classes(s))
 
 
 def _local_gain(window: str, i: int, j: int, rep: str) -> float:
@@ -1795,23 +1833,25 @@ def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
             return data.decode("utf-8"), 0
         except UnicodeDecodeError:
             return None
-    parts = data.split(bytes([_PH]))
+    parts = data.split(_PH_BYTE)
     out: list[str] = []
     lost = 0
     pending = 0  # bytes in the lost character being collected (0: none open)
     last = len(parts) - 1
     for k, seg in enumerate(parts):
         if k > 0:
-            n = 0
-            while n < 3 and n < len(seg) and 0x80 <= seg[n] <= 0xBF:
-                n += 1
-            seg = seg[n:]
-            pending += n
+            m = _LEADING_CONT.match(seg)
+            if m is not None:
+                n = m.end()
+                seg = seg[n:]
+                pending += n
         tail = 0
         if k < last:
-            trimmed = _drop_incomplete_tail(seg)
-            tail = len(seg) - len(trimmed)
-            seg = trimmed
+            # what _drop_incomplete_tail drops, found by one anchored regex search
+            m = _INCOMPLETE_TAIL.search(seg, max(0, len(seg) - 3))
+            if m is not None:
+                tail = len(seg) - m.start()
+                seg = seg[: m.start()]
         try:
             decoded = seg.decode("utf-8")
         except UnicodeDecodeError:
@@ -1836,7 +1876,15 @@ def _utf8_lossy(data: bytes) -> tuple[str, int] | None:
     return "".join(out), lost
 
 
+_PH_BYTE = bytes([_PH])
+_LEADING_CONT = re.compile(rb"[\x80-\xbf]{1,3}")  # continuation bytes a lost byte leaves (at most 3)
+# A lead byte (C0-FE) with fewer continuation bytes than it needs, at the end of a segment.
+_INCOMPLETE_TAIL = re.compile(rb"(?:[\xc0-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xfe][\x80-\xbf]{0,2})\Z")
+
+
 def _drop_incomplete_tail(seg: bytes) -> bytes:
+    """``seg`` without an incomplete last UTF-8 sequence (the readable form of
+    ``_INCOMPLETE_TAIL``, which :func:`_utf8_lossy` uses; a test keeps the two equal)."""
     for back in range(1, min(4, len(seg)) + 1):
         b = seg[-back]
         if b < 0x80:
@@ -1950,6 +1998,8 @@ def _token_repairs(tok: str, reading: str) -> tuple[tuple[bytes, str, str, int, 
 
 _WIDE = re.compile("[\u0800-\uffff]")
 _EXOTIC_NO_F = frozenset("XBEMUCO")
+_EXOTIC_NO_CF = frozenset("XBEMUO")
+_CJK_OR_LETTER = frozenset("HKGLA")
 _CJK_PAIR = re.compile("[HKG]{2}")
 _CJK_OR_Q = frozenset("HKGQ")
 
