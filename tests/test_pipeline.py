@@ -60,6 +60,13 @@ def test_rejects_non_text_with_a_clear_error() -> None:
         textfix.fix(42)  # type: ignore[arg-type]
 
 
+def test_unknown_options_are_clear_errors() -> None:
+    with pytest.raises(TypeError, match="fix_and_explain"):
+        textfix.fix("企業(yè)", explain=True)
+    with pytest.raises(TypeError, match="bogus"):
+        textfix.fix("企業(yè)", bogus=1)
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_explanations_replay_and_fix_is_idempotent(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

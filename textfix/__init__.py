@@ -54,6 +54,8 @@ def fix(text: str | bytes, config: Config | None = None, **overrides: Any) -> st
 
     Bytes are decoded first. Keyword overrides replace Config fields for this call.
     """
+    if "explain" in overrides:
+        raise TypeError("fix() returns the text only; call fix_and_explain() for the changes")
     return run(text, config, explain=False, **overrides).text
 
 
