@@ -1122,8 +1122,19 @@ def _scene_captions(doc: _Doc, protect: set[int]) -> None:
     segs, shadow, claims = doc.segs, doc.shadow, doc.claims
     core_a, core_b = doc.core
     n = len(segs)
-    i = core_a + 1
+    # a caption line opens with a segment without sentence punctuation, first on its line:
+    # the scan jumps from one such segment to the next
+    punct, line_first = doc.punct, doc.line_first
+    opens = [k for k in range(core_a + 1, min(core_b + 2, n)) if punct[k] is None and line_first[k] == k]
+    if not opens:
+        return
+    i = opens[0]
     while i <= core_b + 1 and i < n:  # a caption may follow the article's last paragraph
+        if punct[i] is not None or line_first[i] != i:
+            k = bisect_right(opens, i)
+            if k == len(opens):
+                break
+            i = opens[k]
         # the lines of a run: (first segment, last segment) each, every segment a candidate
         run: list[tuple[int, int]] = []
         j = i
