@@ -509,6 +509,7 @@ def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
 _match_start = re.Match.start
 _match_group = re.Match.group
 _match_span = re.Match.span
+_match_end = re.Match.end
 
 
 def _first_codec_confirmed(text: str, starts: list[int]) -> int | None:
@@ -1608,8 +1609,9 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
             data, offs = _encode_window(variant, reading)
             if not _MULTIBYTE.search(data):
                 continue  # no UTF-8 lead byte and no lost byte: nothing to decode
-            spans = list(map(_match_span, _UTF8_RUN_MB.finditer(data)))
-            covered = sum(e - s for s, e in spans)
+            runs = list(_UTF8_RUN_MB.finditer(data))
+            spans = list(map(_match_span, runs))
+            covered = sum(map(_match_end, runs)) - sum(map(_match_start, runs))
             if covered:
                 encoded.append((reading, variant, data, offs, spans, covered))
     if not encoded:
@@ -1637,17 +1639,22 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
 def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
     """The window's bytes in ``reading`` and where each character's bytes start (a compact
     array: a window may be tens of thousands of characters)."""
-    if _REPLACEMENT not in window:
+    if "\x00" not in window:
         # One encode in C when the reading's first codec has every character; these codecs
         # give one byte per ASCII character and at most two per other one, so when the length
-        # says every other character took two, the offsets follow from which are ASCII.
+        # says every other character took two, the offsets follow from which are ASCII. A
+        # lost mark is its one placeholder byte: encoded as NUL (no CJK codec's multi-byte
+        # sequence holds a 00 byte), then swapped.
+        nul = window.replace(_REPLACEMENT, "\x00")
         try:
-            data = window.encode(_CJK_READINGS[reading][0])
+            data = nul.encode(_CJK_READINGS[reading][0])
         except UnicodeEncodeError:
             pass
         else:
-            if len(data) == 2 * len(window) - len(window.encode("ascii", "ignore")):
-                return data, array("i", accumulate(map(sub, repeat(2), map(str.isascii, window)), initial=0))
+            if len(data) == 2 * len(nul) - len(nul.encode("ascii", "ignore")):
+                if _REPLACEMENT in window:
+                    data = data.replace(b"\x00", _PH_BYTE)
+                return data, array("i", accumulate(map(sub, repeat(2), map(str.isascii, nul)), initial=0))
     enc = _ENCODERS[reading]
     chunks = list(map(enc, window))
     offs = array("i", accumulate(map(len, chunks), initial=0))
