@@ -16,7 +16,7 @@ import textfix.boilerplate
 from textfix import strategies as tfs
 from textfix import strip_boilerplate
 from textfix.boilerplate import _strip
-from textfix.boilerplate_prescan import may_have_boilerplate
+from textfix.boilerplate_prescan import may_have_boilerplate, prose_title
 from textfix.boilerplate_rules import ruleset, shadow
 from textfix.config import resolve
 
@@ -37,11 +37,15 @@ def _passes(text: str) -> bool:
     assert strict == (not may_have_boilerplate(shade, rs, matches))
     assert loose == (not may_have_boilerplate(shade, rs, matches, headline=True))
     assert loose or not strict
+    prose, title = prose_title(shade, rs, matches)
+    assert (not strict or (prose and title is None)) and (not prose or loose)
     if loose:
         full = _strip(text, CFG, None, shade, matches)
         assert full.text == text and not full.spans, text[:300]
         assert not strict or not full.metadata.to_dict(), text[:300]
         assert textfix.boilerplate.fast(text, CFG) == text
+        if prose:  # the title the prescan reports is the analysis's
+            assert strip_boilerplate(text).metadata == full.metadata, text[:300]
     return strict
 
 

@@ -22,7 +22,7 @@ from itertools import accumulate, chain, pairwise
 from operator import add
 from typing import Any
 
-from .boilerplate_prescan import may_have_boilerplate
+from .boilerplate_prescan import may_have_boilerplate, prose_title
 from .boilerplate_rules import Rule, RuleSet, fold, ruleset, shadow
 from .config import Config, resolve
 from .result import Edit, StepOutput
@@ -65,6 +65,7 @@ LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
 MIN_CORE = 60  # the content core scores at least this much (else: a list, poem or fragment)
 LEAD_SEGMENTS = 8  # ... and within this many segments (a report quoting a speech is no summary)
 _PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
+_TITLE_NOTE = "a headline over prose no rule can apply to: the headline is the title, nothing to remove (prescan)"
 SIDE_BLOCK = 150  # a run of text this dense beyond unmarked short lines joins the content core
 
 
@@ -1515,8 +1516,13 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
         model = _configured_model(cfg)
     rs = ruleset()
     shade = shadow(text)
-    if model is None and not may_have_boilerplate(shade, rs):
-        return BoilerplateResult(text, (), Metadata(), (_PROSE_NOTE,))
+    if model is None:
+        prose, title = prose_title(shade, rs)
+        if prose and title is None:
+            return BoilerplateResult(text, (), Metadata(), (_PROSE_NOTE,))
+        if prose:
+            value = " ".join(text[title[0] : title[1]].split())
+            return BoilerplateResult(text, (), Metadata(title=value), (_TITLE_NOTE,))
     return _strip(text, cfg, model, shade, rs.matches(shade))
 
 

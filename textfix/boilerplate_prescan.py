@@ -135,15 +135,46 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
     """
     if not headline and _BARE_FIRST.match(shade) is not None:
         return True  # a heading above the text: the analysis reports it as the title
+    return _scan(shade, rs, matches, headline) is None
+
+
+def prose_title(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None = None
+                ) -> tuple[bool, tuple[int, int] | None]:
+    """For a document under a headline: ``(True, title)`` when the full analysis would remove
+    nothing and report no metadata but the title, ``title`` being the (start, end) of the
+    segment it reports (``None``: no title, the article too short to have a core or the
+    headline outside 6..100 characters); ``(False, None)`` when only the analysis can tell.
+
+    The fast path lets up to two headlines through; with one, the analysis's title is that
+    headline (the only heading-like segment above the core, alone on its line). With two it
+    scores them, so the analysis decides.
+    """
+    if _BARE_FIRST.match(shade) is None:
+        return _scan(shade, rs, matches, False) is not None, None
+    scan = _scan(shade, rs, matches, True)
+    if scan is None or scan[1] != 1:
+        return False, None
+    segs, _, peak = scan
+    a, b, _ = segs[0]
+    n = b - a - shade.count(" ", a, b)
+    if peak < _tables()["min_core"] or not 6 <= n <= 100:
+        return True, None
+    return True, (a, b)
+
+
+def _scan(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None, headline: bool
+          ) -> tuple[list[Segment], int, int] | None:
+    """The prescan (see :func:`may_have_boilerplate`): ``None`` when the analysis could find
+    chrome, else the segments, the number of headlines above the article and the core's score."""
     if "://" in shade:
-        return True
+        return None
     t = _tables()
     segs = split_segments(shade, shade)
     if not segs:
-        return False
+        return segs, 0, 0
     first = segs[0]
     if t["column"].match(shade, first.start, first.end):
-        return True
+        return None
     search = t["punct"].search
     terminal = t["terminal"]
     limit = t["chrome"]
@@ -187,37 +218,37 @@ def may_have_boilerplate(shade: str, rs: RuleSet, matches: list[tuple[int, int, 
             first_scored = k + 1
             continue
         elif not _lone_heading(shade, segs, k, m, n, above, t):
-            return True  # a line some rule could take (a caption, a UI word, a relative time)
+            return None  # a line some rule could take (a caption, a UI word, a relative time)
         else:
             total -= min(n, 20) + 2
         if k < last:
             if total <= 0:
-                return True  # the core would start further down: what is above it is its head
+                return None  # the core would start further down: what is above it is its head
             high = max(high, total)
     if first_scored > 1 and peak < t["min_core"]:
-        return True  # no content core: the headlines would be read with the text (caption runs)
+        return None  # no content core: the headlines would be read with the text (caption runs)
     if last_like < 0 or last - last_like > MAX_TAIL:
         if first_scored <= last - 1 and high >= total:
-            return True  # the core may leave segments out: they would be in a head or tail zone
+            return None  # the core may leave segments out: they would be in a head or tail zone
     elif high_before >= peak:
-        return True  # the core would end before the last sentence: what follows is its tail
+        return None  # the core would end before the last sentence: what follows is its tail
     elif any(rs.scanner.search(shade, a, b) for a, b, _ in segs[last_like + 1 :]):
-        return True  # a line below the article that a regex for the page's tail may take
+        return None  # a line below the article that a regex for the page's tail may take
     end_line = t["end"]
     if end_line is not None and ("完" in shade or "end" in shade) and end_line.search(shade) is not None:
-        return True
+        return None
     lead = t["lead"]
     for a, b, _ in segs[: first_scored + 3]:  # an unlabelled lead printed twice: its opening comes back soon after it
         probe = shade[a : a + (80 if shade[a:b].isascii() else 30)]
         if len(probe) >= 30 and shade.find(probe, b, b + lead) >= 0:
-            return True
+            return None
         if b - a >= 30 and _clauses_may_repeat(shade, a, b, b + lead, t["clause"]):
-            return True
+            return None
     if _regex_may_match(shade, segs, t):
-        return True
+        return None
     if matches is None:
         matches = _window_matches(shade, segs, kind, rs, t)
-    return _hits_matter(segs, kind, matches, t)
+    return None if _hits_matter(segs, kind, matches, t) else (segs, first_scored, peak)
 
 
 def _window_matches(shade: str, segs: list[Segment], kind: list[int], rs: RuleSet, t: dict[str, Any]
