@@ -63,6 +63,8 @@ MAX_VALUE = 30  # a field value spills onto following segments only while they a
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
 MIN_CORE = 60  # the content core scores at least this much (else: a list, poem or fragment)
+MIN_HEADLINE = 8  # characters in a title that later passes keep as the title
+MAX_BUTTON_LINES = 12  # lines of buttons the title search looks past, up from a metadata line
 LEAD_SEGMENTS = 8  # ... and within this many segments (a report quoting a speech is no summary)
 _PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
 _TITLE_NOTE = "a headline over prose no rule can apply to: the headline is the title, nothing to remove (prescan)"
@@ -691,9 +693,10 @@ def _earlier_copy(doc: _Doc, i: int) -> int:
     return i
 
 
-def _find_title(doc: _Doc) -> int | None:
+def _find_title(doc: _Doc) -> tuple[int | None, bool]:
     """The title segment: the last unclaimed heading-like segment before the first metadata
-    segment in the head, else the first heading-like segment of the document."""
+    segment in the head (then also True: a metadata line vouches for it), else the best-scoring
+    heading-like segment above the article."""
     limit = doc.core[0] if doc.has_core else len(doc.segs)
     first_meta = None
     for i in range(min(limit + 1, len(doc.segs))):
@@ -702,23 +705,33 @@ def _find_title(doc: _Doc) -> int | None:
             first_meta = i
             break
     if first_meta is not None:
+        skipped: set[int] = set()  # lines of share and font-size buttons between title and metadata
         for i in range(first_meta - 1, -1, -1):
+            if _button(doc, i):
+                skipped.add(doc.segs[i].line)
+                if len(skipped) > MAX_BUTTON_LINES:
+                    break
+                continue
             if i not in doc.claims and _heading_like(doc, i) and 4 <= doc.n[i] <= 100:
                 k = i - 1  # a short name under a longer headline is a byline ("加拿大必读")
                 if doc.n[i] <= 8 and k >= 0 and k not in doc.claims and _heading_like(doc, k) \
-                        and 2 * doc.n[i] <= doc.n[k] <= 100 and doc.segs[k].line == doc.segs[i].line - 1 \
-                        and doc.line_first[i] == doc.line_last[i]:
-                    return _earlier_copy(doc, k)
-                return _earlier_copy(doc, i)
-            if doc.segs[i].line < doc.segs[first_meta].line - 3:
+                        and 2 * doc.n[i] <= sum(doc.n[j] for j in range(doc.line_first[k], k + 1)) <= 100 \
+                        and doc.segs[k].line == doc.segs[i].line - 1 and doc.line_first[i] == doc.line_last[i]:
+                    return _earlier_copy(doc, k), True
+                return _earlier_copy(doc, i), True
+            if doc.segs[i].line < doc.segs[first_meta].line - 3 - len(skipped):
                 break
+    framed = _framed_title(doc)
+    if framed is not None:
+        return framed, True
     if not doc.has_core:
-        return None  # a fragment, list or poem: no title to report
+        return None, False  # a fragment, list or poem: no title to report
     # no metadata line: score heading-like segments above the core. A title is printed again
     # (page title, share text, breadcrumb), is longer than a menu item, and sits near the core
     # or on the first line.
     best, best_score = None, -1
     seen = 0
+    han = _han_article(doc)
     for i in range(limit - 1, -1, -1):
         if i in doc.claims or not _heading_like(doc, i) or not 6 <= doc.n[i] <= 100:
             continue
@@ -727,16 +740,80 @@ def _find_title(doc: _Doc) -> int | None:
             break
         s = doc.segs[i]
         piece = doc.shadow[s.start : s.end]
-        score = (3 if doc.shadow.count(piece) >= 2 else 0) + (doc.n[i] >= 8) + (doc.n[i] >= 12)
+        score = (3 if _printed_again(doc, i, piece) else 0) + (doc.n[i] >= 8) + (doc.n[i] >= 12)
+        if han and not _HAN.search(doc.shadow, s.start, s.end):
+            score -= 3  # a Chinese article's headline has Han characters ("facebook" is a share link)
         score += (seen == 1) + (s.line == doc.segs[0].line)
         if seen == 1 and limit < len(doc.segs) and s.line == doc.segs[limit].line - 1:
             score += 2  # the line right above the article ("手机浏览讨论更方便！" printed twice higher up is not)
         if score > best_score:
             best, best_score = i, score
     if best is not None:
-        return _earlier_copy(doc, best)
+        return _earlier_copy(doc, best), False
     if limit == 0 and doc.segs and not doc.sentence[0] and 6 <= doc.n[0] <= 100:
-        return 0
+        return 0, False
+    return None, False
+
+
+def _button(doc: _Doc, i: int) -> bool:
+    """Whether segment ``i`` reads like a button: one or two characters, a UI word, or a short
+    Latin label ("A-A+", "facebook") in a Chinese article."""
+    n = doc.n[i]
+    if n <= 2:
+        return True
+    s = doc.segs[i]
+    piece = doc.shadow[s.start : s.end]
+    if piece.strip(_EDGE_STRIP) in ruleset().whole_forms:
+        return True
+    return n <= 8 and not _HAN.search(piece) and _han_article(doc)
+
+
+def _han_article(doc: _Doc) -> bool:
+    """Whether the article (the core, else the whole text) is written in Han characters."""
+    if not doc.segs:
+        return False
+    a, b = doc.core if doc.has_core else (0, len(doc.segs) - 1)
+    return _HAN.search(doc.shadow, doc.segs[a].start, doc.segs[b].end) is not None
+
+
+def _printed_again(doc: _Doc, i: int, piece: str) -> bool:
+    """Whether segment ``i`` (text ``piece``) is printed again elsewhere on its own, not as part
+    of a repeated block (a share bar at the top and the bottom repeats its items in the same
+    order: each copy follows the same segment)."""
+    shadow, segs = doc.shadow, doc.segs
+    if shadow.count(piece) < 2:
+        return False
+    if i == 0:
+        return True
+    before = shadow[segs[i - 1].start : segs[i - 1].end]
+    starts = [g.start for g in segs]
+    pos = shadow.find(piece)
+    while pos >= 0:
+        k = bisect_right(starts, pos) - 1
+        if k != i and (k <= 0 or starts[k] != pos or shadow[segs[k - 1].start : segs[k - 1].end] != before):
+            return True
+        pos = shadow.find(piece, pos + 1)
+    return False
+
+
+def _framed_title(doc: _Doc) -> int | None:
+    """The headline of an article head anywhere on the page: the one unclaimed heading-like
+    line between a breadcrumb and the metadata line right below it ("首頁 / 社會", the title,
+    "最新更新：2016/03/19"). Pages whose notices or teasers outweigh a short article put the
+    content core elsewhere; this frame still says where the article starts."""
+    claims = doc.claims
+    for i, cl in claims.items():
+        if cl[-1][0] != "breadcrumb" or i + 2 >= len(doc.segs):
+            continue
+        j = doc.line_last[i] + 1  # the title line: segments j..last
+        if j >= len(doc.segs) or doc.line_last[j] + 1 >= len(doc.segs):
+            continue
+        last = doc.line_last[j]
+        line = range(j, last + 1)
+        below = claims.get(last + 1)
+        if below and below[-1][0] == "metadata" and not any(k in claims for k in line) \
+                and all(_heading_like(doc, k) for k in line) and 8 <= sum(doc.n[k] for k in line) <= 100:
+            return j
     return None
 
 
@@ -1377,12 +1454,14 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
 
 
 def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[int, int, int]] | None = None,
-             shade: str | None = None) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]]]:
-    """Spans, metadata and notes for ``text``, and the automaton matches they were found with
+             shade: str | None = None, title_at: tuple[int, int] | None = None
+             ) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]], tuple[int, int] | None]:
+    """Spans, metadata and notes for ``text``, the automaton matches they were found with
     (``matches`` and ``shade``, when given, are those of ``text`` already: see
-    :func:`_matches_after_cut`)."""
+    :func:`_matches_after_cut`), and the (start, end) of the title line. ``title_at``: where
+    an earlier pass over the uncut text found the title (it stays the title)."""
     if not text or not text.strip():
-        return [], Metadata(), [], []
+        return [], Metadata(), [], [], None
     rs = ruleset()
     if shade is None:
         shade = shadow(text)
@@ -1397,7 +1476,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
             and (_HAN_LABEL.match(r.pattern) or a == 0 or not _HAN.match(shade, a - 1))]
     segs = split_segments(text, shade, cuts)
     if not segs:
-        return [], Metadata(), [], matches
+        return [], Metadata(), [], matches, None
     m = _COLUMN.match(shade, segs[0].start, segs[0].end)
     if m and m.end() < segs[0].end:  # "【协会动态】Title": the column tag is its own segment
         first = segs[0]
@@ -1414,7 +1493,8 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     for a, b, r in kws:
         if r.confidence >= 0.9 or r.action == "marker":
             i = bisect_right(starts, a) - 1
-            if i >= 0 and not doc.sentence[i] and doc.n[i] <= MAX_CHROME:
+            # a sentence goes only with a keyword confident enough to take it anywhere
+            if i >= 0 and (not doc.sentence[i] or r.confidence >= 0.97) and doc.n[i] <= MAX_CHROME:
                 strong.add(i)
                 if r.action == "marker" and doc.n[i] <= (b - a) + 8:
                     walls.add(i)
@@ -1438,13 +1518,20 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _apply_labels(doc, labels)
     _apply_regexes(doc, rs)
     protect: set[int] = set()
-    t = _find_title(doc)
-    title = _title_line(doc, t) if t is not None else []
+    kept = [i for i, g in enumerate(segs) if title_at[0] <= g.start and g.end <= title_at[1]] if title_at else []
+    vouched = bool(kept)
+    if kept:
+        title = kept  # what cutting the chrome left above it does not make another line the title
+    else:
+        t, vouched = _find_title(doc)
+        title = _title_line(doc, t) if t is not None else []
     protect.update(title)
     if title and title[0] > 0:  # a headline above the title line (title and subtitle) stays too
         k = title[0] - 1
+        above = doc.segs[k]
         if k not in doc.claims and not doc.sentence[k] and 8 <= doc.n[k] <= 60 \
-                and doc.segs[k].line == doc.segs[title[0]].line - 1:
+                and above.line == doc.segs[title[0]].line - 1 \
+                and not any(above.start <= a < above.end for a, _b, _r in kws):  # a keyword: a menu bar
             protect.add(k)
     markers = _apply_keywords(doc, rs, kws, protect)
     _duplicates(doc, title)
@@ -1460,8 +1547,15 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     for k in title:
         if doc.claims.pop(k, None):  # the title stays even if a weak rule matched it
             doc.notes.append(f"title at {segs[k].start} kept although a rule matched it")
+            vouched = False
     spans = _spans(doc)
-    return spans, _metadata(doc, title), doc.notes, matches
+    # a headline found above a metadata line, that no rule matched, stays the title in later
+    # passes (menu words a metadata line happens to follow are shorter than a headline)
+    if vouched and sum(doc.n[k] for k in title) >= MIN_HEADLINE:
+        extent: tuple[int, int] | None = (segs[title[0]].start, segs[title[-1]].end)
+    else:
+        extent = None
+    return spans, _metadata(doc, title), doc.notes, matches, extent
 
 
 def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: list[Span], shade: str
@@ -1529,7 +1623,7 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
 def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[int, int, int]]) -> BoilerplateResult:
     """The full analysis behind :func:`strip_boilerplate` (no prescan), run to a fixed point."""
     rs = ruleset()
-    spans, meta, notes, matches = _analyse(text, cfg, model, matches, shade)
+    spans, meta, notes, matches, title = _analyse(text, cfg, model, matches, shade)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
     out = _cut(text, spans)
     cut = spans  # what the last pass removed from the text it analysed
@@ -1544,7 +1638,8 @@ def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[i
         if model is None and not may_have_boilerplate(shade, rs, headline=True):
             break  # what is left is prose (under its headline): another pass would find nothing
         matches = _matches_after_cut(rs, matches, cut, shade)
-        more, meta2, notes2, matches = _analyse(out, cfg, model, matches, shade)
+        title_at = (_to_output(spans, title[0]), _to_output(spans, title[1])) if title else None
+        more, meta2, notes2, matches, _ = _analyse(out, cfg, model, matches, shade, title_at)
         more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
         if not more:
             break
@@ -1559,6 +1654,11 @@ def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[i
     if cfg.boilerplate_mode == "mark":
         return BoilerplateResult(text, tuple(spans), meta, tuple(notes))
     return BoilerplateResult(out, tuple(spans), meta, tuple(notes))
+
+
+def _to_output(spans: list[Span], pos: int) -> int:
+    """Where input offset ``pos`` (outside every span) lands once ``spans`` are cut."""
+    return pos - sum(s.end - s.start for s in spans if s.end <= pos)
 
 
 def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
