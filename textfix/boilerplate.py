@@ -43,7 +43,8 @@ _EDGE_STRIP = " \u00a0\u3000|丨｜:：>»·•*-—[]【】()（）<>《》"
 
 _ITEM_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)|[:：]$")  # menu items carry none of these
 _CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|摄|攝)\s*")
-_CREDIT_TAIL = re.compile(r"\s*(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
+_CREDIT_TAIL = re.compile(r"\s*[/／]?\s*翻?(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
+_REPORT_PLACE = re.compile(r"\s*[/／][^/／]*(?:报导|報導|报道|報道)$")
 _RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)前")
 _ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a sentence
 # a reading bar ("正在阅读：<title>") repeats the headline: its value is the rest of its line
@@ -1397,6 +1398,10 @@ _BLANK = re.compile(r"\s*")
 # --------------------------------------------------------------------------- metadata
 
 
+def _found_or(pos: int, default: int) -> int:
+    return default if pos < 0 else pos
+
+
 def _iso_date(value: str) -> str | None:
     m = _DATE.search(value)
     if not m:
@@ -1416,7 +1421,11 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
     values: dict[str, Any] = {}
     if title:
         values["title"] = doc.text[doc.segs[title[0]].start : doc.segs[title[-1]].end]
-    for d in f.get("date", []):
+    dates = f.get("date", [])
+    if title and len(dates) > 1:  # the article's own date is the first one below its title
+        below, size = doc.segs[title[-1]].end, len(doc.text)
+        dates = sorted(dates, key=lambda d: _found_or(doc.text.find(d, below), size))
+    for d in dates:
         iso = _iso_date(fold(d))
         if iso:
             values["date"] = iso
@@ -1428,6 +1437,8 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
             break
     for name in ("source", "author", "editor", "reporter", "photographer", "column", "url"):
         vals = [v for v in f.get(name, []) if v]
+        if name == "reporter":  # "記者陳嘉寧／桃園機場報導": the name
+            vals = [_REPORT_PLACE.sub("", _CREDIT_HEAD.sub("", v)) or v for v in vals]
         if vals:
             values[name] = vals[0]
     if "url" in values:
