@@ -6,7 +6,7 @@ trafilatura's sdist (2.3.1, tests/resources/), rendered with
 tools/render_html_text.py (block tags as line breaks). None of these pages is in the dev set
 (shared/devdata), and no rule was tuned on them. Labels are given per rendered line (the
 default is content) plus a few partial-line labels; the conventions are those of
-shared/devdata/README.md. Run: python benchmarks/data/build_heldout.py GNE_TESTS_DIR TRAFILATURA_RESOURCES_DIR [--merge-pending]
+shared/devdata/README.md. Run: python benchmarks/data/build_heldout.py GNE_TESTS_DIR TRAFILATURA_RESOURCES_DIR
 
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
@@ -423,9 +423,6 @@ def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
     return out
 
 
-PENDING = HERE / "heldout_pages" / "batch14.jsonl"
-
-
 def write(recs: list[dict], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for r in recs:
@@ -434,15 +431,8 @@ def write(recs: list[dict], path: Path) -> None:
 
 
 if __name__ == "__main__":
-    # Batch 14 (the ``pages:`` keys) goes to heldout_pages/batch14.jsonl until the rule changes it
-    # prompts land: at its first measurement one page lost 17% of its article (a title swallowed by
-    # a short-line run), over tests/test_boilerplate_quality.py's 10% per-page floor. Then run with
-    # --merge-pending to write every batch into boilerplate_heldout.jsonl.
-    merge = "--merge-pending" in sys.argv
-    args = [a for a in sys.argv[1:] if a != "--merge-pending"]
-    recs = build(Path(args[0]), Path(args[1]) if len(args) > 1 else None)
-    if merge:
-        write(recs, HERE / "boilerplate_heldout.jsonl")
-    else:
-        write([r for r in recs if not r["url"].startswith(tuple(PAGE_ORIGIN.values()))], HERE / "boilerplate_heldout.jsonl")
-        write([r for r in recs if r["url"].startswith(tuple(PAGE_ORIGIN.values()))], PENDING)
+    # Batch 14 waited in heldout_pages/batch14.jsonl until the rule changes it prompted landed
+    # (at its first measurement one page lost 17% of its article, over the 10% per-page floor of
+    # tests/test_boilerplate_quality.py); every batch is in boilerplate_heldout.jsonl now.
+    args = sys.argv[1:]
+    write(build(Path(args[0]), Path(args[1]) if len(args) > 1 else None), HERE / "boilerplate_heldout.jsonl")
