@@ -565,3 +565,43 @@ def test_three_verse_lines_below_an_article_are_not_a_menu() -> None:
     text = f"{article}\n{verse}\n"
     res = strip_boilerplate(text)
     assert verse in res.text
+
+
+# --------------------------------------------------------------------------- article heads
+
+_BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"
+         "就业形势总体稳定，居民收入稳步提高。\n\n"
+         "有关负责人表示，下一步将继续推进重点项目建设，进一步优化营商环境，全力以赴完成全年目标任务。"
+         "会上还通报了近期重点工作的进展情况，并回答了记者提问。")
+_MENU = "\n\n".join(["首页", "新闻", "财经", "体育", "娱乐", "科技", "汽车", "房产", "教育", "旅游"])
+
+
+def test_a_title_above_its_date_line_stays_with_its_date_as_data() -> None:
+    title = "全市经济运行总体平稳 前三季度主要指标稳中有进"
+    page = "\n\n".join([_MENU, "登录  |  注册", "注册会员浏览更多内容", title, "发布时间：2023-10-20 09:30",
+                        "尚余0篇", _BODY])
+    r = strip_boilerplate(page)
+    assert title in r.text and r.metadata.title == title
+    assert r.metadata.date == "2023-10-20T09:30"
+    assert "新闻\n" not in r.text and "发布时间" not in r.text
+
+
+def test_the_title_search_looks_past_share_buttons() -> None:
+    title = "血溅机场 男子将妻子推下楼后跳楼"
+    buttons = "\n\n".join(["用LINE传送", "+", "分享", "分享", "分享", "留言", "列印", "A-A+"])
+    page = "\n\n".join([_MENU, title, buttons, "2019-03-18 23:59联合报 记者陈嘉宁／桃园机场报导", _BODY])
+    r = strip_boilerplate(page)
+    assert r.metadata.title == title and title in r.text
+    assert r.metadata.reporter == "陈嘉宁" and r.metadata.date == "2019-03-18T23:59"
+    assert "A-A+" not in r.text
+
+
+def test_a_breadcrumb_title_date_frame_gives_the_title_when_notices_outweigh_the_article() -> None:
+    notice = ("本网站使用相关技术提供更好的阅读体验，同时尊重使用者隐私，点这里了解本网站隐私声明。"
+              "当您关闭此视窗，代表您同意上述规范。")
+    title = "平镇轮胎行惡火 疏散7人1女命丧"
+    page = "\n\n".join([_MENU, notice, _MENU, "首页 / 社会", title, "最新更新：2016/03/19 10:48",
+                        "（中央社记者邱俊钦桃园19日电）桃园市平镇区一家轮胎行今天清晨发生大火，7人从火场中疏散。", _MENU])
+    r = strip_boilerplate(page)
+    assert r.metadata.title == title and title in r.text
+    assert notice not in r.text and r.metadata.date == "2016-03-19T10:48"
