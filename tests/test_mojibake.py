@@ -17,6 +17,7 @@ from textfix.config import Config
 from textfix.mojibake import diagnose, repair_mojibake
 from textfix.mojibake import run as step_run
 from textfix.pipeline import run_step
+from textfix.result import apply_edits
 
 CASES = Path(__file__).parent / "cases"
 
@@ -429,6 +430,51 @@ def test_euc_kr_with_rare_syllables_and_lone_jamo_is_repaired(reading: str) -> N
     garbled = original.encode("cp949").decode(reading)
     assert repair_mojibake(garbled) == original
     assert repair_mojibake(original) == original
+
+
+@pytest.mark.parametrize("reading", ["sloppy-windows-1252", "latin-1", "cp437"])
+@pytest.mark.parametrize("original", ["믜쳤다 ⓐⓑ 넴 뷁뷁", "뀰잼 핵꿀잼 ㉠㉡ 킹받네", "떡볶이 쫄깃쫄깃 꿀맛"])
+def test_euc_kr_sentence_inside_korean_is_judged_as_one_chain(reading: str, original: str) -> None:
+    """Token by token each run of these falls short of its margin, or fails the token checks
+    (circled letters, rare syllables); the stretch as one chain clears one margin."""
+    before, after = "오늘은 날씨가 좋다. ", " 그리고 끝."
+    garbled = before + original.encode("cp949").decode(reading) + after
+    out = step_run(garbled, Config())
+    assert apply_edits(garbled, out.edits) == before + original + after
+    assert all("euc-kr read as" in e.rule for e in out.edits)
+    assert textfix.repair_mojibake(before + original + after) == before + original + after
+
+
+@pytest.mark.parametrize(
+    ("original", "reading"),
+    [
+        ("옥수수 뎌 쏑", "sloppy-windows-1252"),
+        ("옥수수 뎌 쏑", "latin-1"),
+        ("옥수수 뎌 쏑", "cp437"),
+        ("짱짱 뀨 꺅", "sloppy-windows-1252"),
+        ("짱짱 뀨 꺅", "latin-1"),
+        ("ⓐ 뭥 뎌", "latin-1"),
+        ("ⓐ 뭥 뎌", "cp437"),
+    ],
+)
+def test_a_consistent_euc_kr_reading_beats_per_token_winners(reading: str, original: str) -> None:
+    """Alone, ``µ®`` reads as Big5, ``Â¯Â`` as UTF-8 and ``›÷`` not at all; every token of
+    the stretch reads as EUC-KR. (``›`` is cp1252 only: the latin-1 stretch that stops
+    before it is not a reading of the whole run.)"""
+    garbled = original.encode("cp949").decode(reading)
+    assert repair_mojibake(garbled) == original
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        "\u00e0\u00b8 \u00e0\u00b8\u00b2\u00e0\u00b8\u00a9",  # Thai UTF-8 as cp1252, its no-break space a space
+        "\u00e2\u0080\u009cmismatched quotes\u0085\u0094",  # UTF-8 and C1 controls (ftfy's case)
+    ],
+)
+def test_a_stretch_read_as_a_cjk_codec_does_not_overrule_a_utf8_reading(garbled: str) -> None:
+    assert not any(f.chain.split(" read as ")[0] in ("gbk", "big5", "shift_jis", "euc-kr") for f in diagnose(garbled)
+                   if f.accepted)
 
 
 def test_incomplete_tail_regex_drops_what_the_byte_scan_drops() -> None:

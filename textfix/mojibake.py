@@ -13,7 +13,10 @@ survive re-decoding by chance, accented Latin words are valid GBK, EUC-KR mojiba
 to common Chinese characters. Each candidate is scored with :mod:`textfix.charmodel`
 (unigram and bigram costs per language, plus the classes of the neighbouring clean text) and
 replaces the run only when it is cheaper by a margin; the chain and both costs go into the
-explanation. Lossy mojibake (bytes that became ``�`` or ``?``) is repaired as far as the
+explanation. Single-byte readings are judged token by token and also stretch by stretch: the
+garbled tokens of a stretch that all decode under one CJK source are judged as one chain
+against one margin, and that consistent reading is preferred over per-token winners of other
+chains (:func:`_segment_candidates`). Lossy mojibake (bytes that became ``�`` or ``?``) is repaired as far as the
 remaining bytes allow, and every character that cannot be recovered becomes one ``�``.
 Up to three layers are undone. ftfy's encoding fixer, with its CJK-harmful options off, is
 one more candidate, judged by the same model; in a window without any CJK character its
@@ -1104,7 +1107,134 @@ def _analyse_window(text: str, lo: int, hi: int, exact: bool = True) -> list[Fin
         candidates.extend(_single_byte_candidates(window, lo))
         candidates.extend(_ftfy_candidates(window, lo))
     findings = [_judge(text, c) for c in candidates]
-    return _with_chain_support([f for f in findings if f is not None])
+    findings = _with_chain_support([f for f in findings if f is not None])
+    if latin_sign:
+        findings = _prefer_segments(text, findings, _segment_candidates(window, lo))
+    return findings
+
+
+def _prefer_segments(text: str, findings: list[Finding], segments: list[_Candidate]) -> list[Finding]:
+    """The window's findings with each accepted segment reading (:func:`_segment_candidates`)
+    in place of the run-by-run findings it overlaps: a reading every garbled token of the
+    stretch follows is more likely than per-token winners of different chains (``µ®ÀÀ`` is
+    Big5 ``筑擬`` alone, EUC-KR ``뎌응`` beside its neighbours). Among segment readings of
+    the same stretch the one that gains most over its margin wins."""
+    judged = [f for f in (_judge(text, c) for c in segments) if f is not None]
+    accepted = _non_overlapping([f for f in judged if f.accepted])
+    if accepted:
+        # A UTF-8 reading that holds on its own (or ftfy's) is not overruled: UTF-8 bytes
+        # valid by chance are rarer than CJK bytes, and a space that was a no-break space
+        # (``à¸ à¸²``) breaks the strict UTF-8 decode of the stretch, not the UTF-8 reading.
+        # Only repairs that decoded multi-byte sequences count (ftfy's C1-control transcoding
+        # keeps the length and says nothing about the bytes), and only when they hold at
+        # least half the stretch's garbled characters (``Æµ`` read as UTF-8 ``Ƶ`` inside a
+        # stretch of EUC-KR is a chance pair).
+        utf8 = [f for f in findings if f.accepted and len(f.replacement) < len(f.original)
+                and f.chain.lower().startswith(("utf-8 read as", "ftfy:"))]
+        if utf8:
+            accepted = [f for f in accepted if 2 * _non_ascii_within(f, utf8) < _non_ascii(f.original)]
+    if not accepted:
+        return findings
+    taken = _Spans()
+    for f in accepted:
+        taken.add(f.start, f.end)
+    return sorted([f for f in findings if not taken.overlaps(f.start, f.end)] + accepted, key=lambda f: f.start)
+
+
+def _non_ascii(s: str) -> int:
+    return len(s) - len(s.encode("ascii", "ignore"))
+
+
+def _non_ascii_within(seg: Finding, others: list[Finding]) -> int:
+    """Non-ASCII characters of ``seg``'s original that the findings ``others`` replace."""
+    return sum(_non_ascii(o.original[max(0, seg.start - o.start) : seg.end - o.start])
+               for o in others if o.start < seg.end and seg.start < o.end)
+
+
+@lru_cache(maxsize=8)
+def _reading_stretch(reading: str) -> re.Pattern[str]:
+    """Stretches of one line that ``reading`` can encode: printable ASCII, spaces and the
+    codepage's other characters (a stretch ends at clean CJK text, a tab or a lost mark)."""
+    chars = _reading_run(reading).pattern[1:-2].replace("\ufffd", "").replace("�", "")
+    return re.compile(f"[{chars}](?:[ {chars}]*[{chars}])?")
+
+
+_NON_ASCII_WORD = re.compile("[^ ]*[^\x00-\x7f][^ ]*")
+
+
+_SPACES_THEN = re.compile(" *(.)")
+
+
+def _stretch_cut(window: str, start: int, end: int) -> bool:
+    """Whether the stretch ``window[start:end]`` stops (across spaces) at a codepage
+    character its reading cannot encode, or at a lost mark: it is then only part of a
+    garbled run (``›`` is cp1252 but not latin-1), and a reading of the whole is judged
+    under another codepage or not at all."""
+    m = _SPACES_THEN.match(window, end)
+    if m is not None and _outside_char(m.group(1)):
+        return True
+    k = start - 1
+    while k >= 0 and window[k] == " ":
+        k -= 1
+    return k >= 0 and _outside_char(window[k])
+
+
+def _outside_char(ch: str) -> bool:
+    return ch == _REPLACEMENT or _codepage_char().match(ch) is not None
+
+
+def _codepage_word_char(ch: str) -> bool:
+    """Whether ``ch`` (one character or none) could belong to a garbled token: printable
+    ASCII or a character some single-byte codepage produces."""
+    return bool(ch) and ("\x21" <= ch <= "\x7e" or _codepage_char().match(ch) is not None)
+
+
+def _segment_candidates(window: str, offset: int) -> list[_Candidate]:
+    """One candidate per stretch of two or more garbled tokens and CJK source whose bytes
+    decode strictly as a whole: the stretch judged as one chain against one margin.
+
+    Token by token, each run of a short or rare-syllable sentence must clear the margin on
+    its own (``믤릔궈`` falls just short, ``ⓡⓖ`` fails the token checks); a text garbled by
+    one chain is garbled consistently, so several tokens that all decode under the same
+    chain pool their evidence. The decode must still be CJK text without letters of other
+    alphabets or stray symbols; bytes that are valid UTF-8 with multi-byte sequences are
+    left to the UTF-8 readings (as in :func:`_token_repairs`).
+    """
+    _register_codecs()
+    out: list[_Candidate] = []
+    seen: set[tuple[int, int, bytes]] = set()
+    for reading in _SB_READINGS:
+        for m in _reading_stretch(reading).finditer(window):
+            words = list(_NON_ASCII_WORD.finditer(window, *m.span()))
+            if len(words) < 2 or _stretch_cut(window, *m.span()):
+                continue
+            s, e = words[0].start(), words[-1].end()
+            if _codepage_word_char(window[s - 1 : s]) or _codepage_word_char(window[e : e + 1]):
+                continue  # cut by a character of another codepage: not the whole of a garbled run
+            seg = window[s:e]
+            try:
+                data = seg.encode(reading)
+            except UnicodeEncodeError:
+                continue
+            if (s, e, data) in seen:
+                continue
+            seen.add((s, e, data))
+            if _UTF8_LEAD_CONT.search(data) and _decode_strict(data, "utf-8") is not None:
+                continue  # valid UTF-8 with multi-byte sequences: not a CJK codec's bytes
+            for source, codec in _SB_SOURCES.items():
+                if source == "utf-8":
+                    continue
+                decoded = _decode_strict(data, codec)
+                if decoded is None or decoded[0] == seg or _PUA.search(decoded[0]):
+                    continue
+                rep = decoded[0]
+                classes = model().classes(rep)
+                if not _EXOTIC_NO_F.isdisjoint(classes) or _count_cjk(classes) < 2:
+                    continue
+                if _count_cjk(classes) >= 3 and not _CJK_PAIR.search(classes):
+                    continue  # CJK characters all alone between others: line art
+                out.append(_Candidate(offset + s, offset + e, rep, [f"{source} read as {_SHORT_NAME[reading]}"]))
+    return out
 
 
 def _whole_window_finding(
