@@ -7,6 +7,11 @@ tools/render_html_text.py (block tags as line breaks). None of these pages is in
 (shared/devdata), and no rule was tuned on them. Labels are given per rendered line (the
 default is content) plus a few partial-line labels; the conventions are those of
 shared/devdata/README.md. Run: python benchmarks/data/build_heldout.py GNE_TESTS_DIR TRAFILATURA_RESOURCES_DIR
+TRAFILATURA_1_0_0_CACHE_DIR (the last two optional: pages whose folder is not given are left out).
+
+Batch 15 (keys ``trafilatura1:...``) is seven English pages of trafilatura 1.0.0's sdist
+(`pip download --no-binary :all: --no-deps trafilatura==1.0.0`, tests/cache/); that package is
+GPLv3+, so its raw pages are read from the unpacked sdist and not copied into heldout_pages/.
 
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
@@ -361,10 +366,56 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(129, 265, "related_links"), **R(266, 268, "ads"), **R(269, 271, "other"), **R(272, 282, "share_follow_qr"),
         **R(283, 374, "navigation"), 375: "footer_copyright", 376: "other", **R(377, 407, "navigation"),
     }, [(94, "udn / 社會 / 焦點事件", "breadcrumb")]),
+    # batch 15 (issue 5, English session): seven English pages of trafilatura 1.0.0's sdist
+    # (tests/cache/, never labelled: news, blogs, an institution, a developer blog with comments),
+    # read from the unpacked sdist (GPLv3+ package: the raw pages are not copied here); measured
+    # once at 61a5b8c before any rule change they prompt
+    "trafilatura1:reuters.com.parasite.html": ("en", "news", {
+        0: "navigation", 1: "navigation", 2: "other", 3: "breadcrumb", 4: "metadata", 6: "metadata", 7: "metadata",
+        15: "related_links", 16: "related_links", 23: "other", 27: "other", 33: "credits", 34: "other",
+        **R(35, 42, "navigation"), 43: "other", 44: "footer_copyright", 45: "other",
+    }, []),
+    "trafilatura1:boingboing.net.millenials.html": ("en", "blog", {
+        0: "other", **R(1, 3, "metadata"), **R(5, 8, "share_follow_qr"), 11: "credits", 12: "share_follow_qr",
+        13: "share_follow_qr", 14: "other", 15: "metadata", 16: "share_follow_qr", **R(17, 25, "related_links"),
+        **R(26, 34, "ads"), **R(35, 38, "other"), 39: "footer_copyright", **R(40, 56, "navigation"),
+    }, []),
+    "trafilatura1:nationalgeographic.co.uk.goats.html": ("en", "news", {
+        **R(0, 7, "navigation"), 8: "breadcrumb", 11: "metadata", 12: "share_follow_qr", 13: "caption", 14: "caption",
+        17: "caption", 18: "caption", 26: "caption", 27: "caption", 33: "caption", 34: "caption", 39: "metadata",
+        40: "other", 41: "other", 42: "share_follow_qr", 43: "share_follow_qr", 44: "navigation",
+        **R(45, 55, "related_links"),
+    }, [(10, "Monday, 6 January 2020", "metadata")]),
+    "trafilatura1:salon.com.emissions.html": ("en", "news", {
+        **R(0, 15, "navigation"), **R(16, 22, "related_links"), 23: "caption", 26: "other", 27: "share_follow_qr",
+        28: "metadata", 29: "metadata", 30: "credits", 33: "ads", 36: "caption", 37: "ads", 40: "caption", 41: "ads",
+        44: "ads", 45: "metadata", 46: "related_links", **R(47, 56, "metadata"), 57: "related_links", 58: "other",
+        **R(59, 61, "share_follow_qr"), 62: "other", 63: "related_links", **R(64, 72, "navigation"),
+        73: "footer_copyright", **R(74, 98, "other"),
+    }, []),
+    "trafilatura1:wikimediafoundation.org.turkey.html": ("en", "institution", {
+        **R(0, 15, "navigation"), 16: "breadcrumb", 18: "metadata", 19: "other", 29: "other", **R(30, 34, "metadata"),
+        35: "share_follow_qr", 36: "share_follow_qr", **R(37, 56, "related_links"), **R(57, 59, "other"),
+        **R(60, 66, "share_follow_qr"), **R(67, 69, "footer_contact"), **R(70, 72, "share_follow_qr"),
+        **R(73, 85, "credits"), **R(86, 88, "navigation"), 89: "other", **R(90, 112, "navigation"),
+        113: "footer_copyright", 114: "other", 115: "other",
+    }, []),
+    "trafilatura1:caktusgroup.com.django.html": ("en", "blog", {
+        **R(0, 21, "navigation"), 22: "breadcrumb", **R(24, 29, "metadata"), **R(90, 92, "other"),
+        **R(93, 110, "related_links"), **R(111, 116, "footer_contact"), **R(117, 127, "navigation"),
+        **R(128, 132, "share_follow_qr"), 133: "navigation", 134: "navigation", 135: "share_follow_qr",
+        **R(136, 144, "other"),
+    }, []),
+    "trafilatura1:stackoverflow.com.rust.html": ("en", "blog", {
+        **R(0, 4, "navigation"), 6: "metadata", **R(41, 44, "other"), **R(45, 48, "metadata"),
+        **R(49, 61, "related_links"), **R(62, 74, "other"), **R(75, 80, "ads"), **R(81, 213, "navigation"),
+        **R(214, 216, "share_follow_qr"), 217: "footer_copyright", 218: "footer_copyright", 219: "other",
+    }, []),
 }
 
 
-def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
+def build(tests_dir: Path, trafilatura_dir: Path | None = None, trafilatura_cache: Path | None = None) -> list[dict]:
+    """Render and label every page of SPECS whose source directory is given."""
     sys.path.insert(0, str(HERE.parent.parent / "tools"))
     from render_html_text import render
 
@@ -376,6 +427,10 @@ def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
             if trafilatura_dir is None:
                 continue
             source = trafilatura_dir / path.split(":", 1)[1]
+        elif path.startswith("trafilatura1:"):
+            if trafilatura_cache is None:
+                continue
+            source = trafilatura_cache / path.split(":", 1)[1]
         elif path.startswith("visiable_test/"):
             source = tests_dir.parent / path  # GNE's second fixture folder, beside tests/
         else:
@@ -414,6 +469,7 @@ def build(tests_dir: Path, trafilatura_dir: Path | None = None) -> list[dict]:
         origin = (PAGE_ORIGIN[path.split("/")[0]] + path.split("/", 1)[1].removesuffix(".gz")
                   if path.startswith("pages:")
                   else f"trafilatura tests/resources/{path.split(':', 1)[1]}" if path.startswith("trafilatura:")
+                  else f"trafilatura 1.0.0 sdist tests/cache/{path.split(':', 1)[1]}" if path.startswith("trafilatura1:")
                   else f"GeneralNewsExtractor {path}" if path.startswith("visiable_test/")
                   else f"GeneralNewsExtractor tests/{path}")
         name = (path.split(":", 1)[-1].removeprefix("visiable_test/").replace("/", "-").removesuffix(".gz")
@@ -435,4 +491,5 @@ if __name__ == "__main__":
     # (at its first measurement one page lost 17% of its article, over the 10% per-page floor of
     # tests/test_boilerplate_quality.py); every batch is in boilerplate_heldout.jsonl now.
     args = sys.argv[1:]
-    write(build(Path(args[0]), Path(args[1]) if len(args) > 1 else None), HERE / "boilerplate_heldout.jsonl")
+    write(build(Path(args[0]), Path(args[1]) if len(args) > 1 else None, Path(args[2]) if len(args) > 2 else None),
+          HERE / "boilerplate_heldout.jsonl")
