@@ -1155,7 +1155,7 @@ def _non_ascii_within(seg: Finding, others: list[Finding]) -> int:
 def _reading_stretch(reading: str) -> re.Pattern[str]:
     """Stretches of one line that ``reading`` can encode: printable ASCII, spaces and the
     codepage's other characters (a stretch ends at clean CJK text, a tab or a lost mark)."""
-    chars = _reading_run(reading).pattern[1:-2].replace("\ufffd", "").replace("�", "")
+    chars = f"\\x21-\\x7e{_reading_chars(reading)}"
     return re.compile(f"[{chars}](?:[ {chars}]*[{chars}])?")
 
 
@@ -2049,6 +2049,12 @@ def _encode_sb(ch: str, reading: str) -> bytes | None:
 @lru_cache(maxsize=8)
 def _reading_run(reading: str) -> re.Pattern[str]:
     """Runs of printable characters that ``reading`` can encode (and U+FFFD, a lost byte)."""
+    return re.compile(f"[\\x21-\\x7e\ufffd{_reading_chars(reading)}]+")
+
+
+@lru_cache(maxsize=8)
+def _reading_chars(reading: str) -> str:
+    """The characters bytes 80-FF give in ``reading``, escaped for a character class."""
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
     chars = set()
@@ -2057,7 +2063,7 @@ def _reading_run(reading: str) -> re.Pattern[str]:
             chars.add(bytes([b]).decode(reading))
         except UnicodeDecodeError:
             continue
-    return re.compile(f"[\\x21-\\x7e\ufffd{_char_class(''.join(chars))}]+")
+    return _char_class("".join(chars))
 
 
 def _encode_token(token: str, reading: str) -> bytes | None:
