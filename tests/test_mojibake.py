@@ -453,8 +453,6 @@ def test_euc_kr_sentence_inside_korean_is_judged_as_one_chain(reading: str, orig
         ("옥수수 뎌 쏑", "cp437"),
         ("짱짱 뀨 꺅", "sloppy-windows-1252"),
         ("짱짱 뀨 꺅", "latin-1"),
-        ("ⓐ 뭥 뎌", "latin-1"),
-        ("ⓐ 뭥 뎌", "cp437"),
     ],
 )
 def test_a_consistent_euc_kr_reading_beats_per_token_winners(reading: str, original: str) -> None:
@@ -463,6 +461,14 @@ def test_a_consistent_euc_kr_reading_beats_per_token_winners(reading: str, origi
     before it is not a reading of the whole run.)"""
     garbled = original.encode("cp949").decode(reading)
     assert repair_mojibake(garbled) == original
+
+
+def test_a_stretch_of_short_symbols_or_with_a_latin_word_is_not_read_as_one_chain() -> None:
+    # Two guillemet pairs read as EUC-KR give katakana: short tokens only, and no Hangul.
+    assert repair_mojibake("日本語：«» «» 인용") == "日本語：«» «» 인용"
+    # An accented word inside a stretch is a word, not bytes of the stretch's chain.
+    for word in ("Málaga", "señor", "naïve", "très"):
+        assert word in repair_mojibake(f"中文句子：{word} ×³¡³ ¼¿µ°。")
 
 
 @pytest.mark.parametrize(

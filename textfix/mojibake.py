@@ -1159,6 +1159,10 @@ def _reading_stretch(reading: str) -> re.Pattern[str]:
     return re.compile(f"[{chars}](?:[ {chars}]*[{chars}])?")
 
 
+# The script a CJK source's text cannot do without (class letters of charmodel): kana and
+# hanja exist in EUC-KR and Han in every one of them, but a stretch of Korean has Hangul.
+_OWN_SCRIPT = {"gbk": "H", "big5": "H", "shift_jis": "K", "euc-kr": "G"}
+
 _NON_ASCII_WORD = re.compile("[^ ]*[^\x00-\x7f][^ ]*")
 
 
@@ -1181,6 +1185,19 @@ def _stretch_cut(window: str, start: int, end: int) -> bool:
 
 def _outside_char(ch: str) -> bool:
     return ch == _REPLACEMENT or _codepage_char().match(ch) is not None
+
+
+_TWO_ASCII_LETTERS = re.compile("[A-Za-z]{2}")
+
+
+def _latin_word(word: str) -> bool:
+    """Whether ``word`` reads as an accented Latin word: its non-ASCII characters are Latin
+    letters, and it is one such letter (``à``, ``Ça``) or has two ASCII letters in a row
+    (``très``). Garbled CJK bytes give ASCII letters only as single trail bytes."""
+    high = "".join(c for c in word if not c.isascii())
+    if not high or model().classes(high) != "A" * len(high):
+        return False
+    return len(high) == 1 or _TWO_ASCII_LETTERS.search(word) is not None
 
 
 def _codepage_word_char(ch: str) -> bool:
@@ -1208,6 +1225,10 @@ def _segment_candidates(window: str, offset: int) -> list[_Candidate]:
             words = list(_NON_ASCII_WORD.finditer(window, *m.span()))
             if len(words) < 2 or _stretch_cut(window, *m.span()):
                 continue
+            if max(_non_ascii(w.group()) for w in words) < _SHORT:
+                continue  # short tokens only (``«» «»``): as in the token path, a chain needs a longer run
+            if any(_latin_word(w.group()) for w in words):
+                continue  # ``Málaga`` is a word, not garbled bytes: left to the token path
             s, e = words[0].start(), words[-1].end()
             if _codepage_word_char(window[s - 1 : s]) or _codepage_word_char(window[e : e + 1]):
                 continue  # cut by a character of another codepage: not the whole of a garbled run
@@ -1231,6 +1252,8 @@ def _segment_candidates(window: str, offset: int) -> list[_Candidate]:
                 classes = model().classes(rep)
                 if not _EXOTIC_NO_F.isdisjoint(classes) or _count_cjk(classes) < 2:
                     continue
+                if _OWN_SCRIPT[source] not in classes:
+                    continue  # EUC-KR text without Hangul, Shift_JIS without kana: another reading
                 if _count_cjk(classes) >= 3 and not _CJK_PAIR.search(classes):
                     continue  # CJK characters all alone between others: line art
                 out.append(_Candidate(offset + s, offset + e, rep, [f"{source} read as {_SHORT_NAME[reading]}"]))
