@@ -54,6 +54,16 @@ def test_heldout_pages_keep_their_articles(heldout: list[dict]) -> None:
             assert s.content_loss <= 0.02, rec["id"]
 
 
+def test_fix_is_idempotent_on_real_pages(heldout: list[dict]) -> None:
+    """A second fix() finds nothing more on real pages: later passes must not decide what a
+    fresh run on the output would not (a title kept only because a removed line vouched for it)."""
+    import textfix
+
+    for rec in heldout:
+        once = textfix.fix(rec["text"])
+        assert textfix.fix(once) == once, rec["id"]
+
+
 @needs_dev
 def test_dev_floor(dev: list[dict]) -> None:
     s = score(dev, _mask, "zh")

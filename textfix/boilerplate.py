@@ -64,7 +64,6 @@ MAX_VALUE = 30  # a field value spills onto following segments only while they a
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
 MIN_CORE = 60  # the content core scores at least this much (else: a list, poem or fragment)
-MIN_HEADLINE = 8  # characters in a title that later passes keep as the title
 MAX_BUTTON_LINES = 12  # lines of buttons the title search looks past, up from a metadata line
 LEAD_SEGMENTS = 8  # ... and within this many segments (a report quoting a speech is no summary)
 _PROSE_NOTE = "every line is a sentence and no rule can apply: nothing to remove (prescan)"
@@ -694,10 +693,10 @@ def _earlier_copy(doc: _Doc, i: int) -> int:
     return i
 
 
-def _find_title(doc: _Doc) -> tuple[int | None, bool]:
+def _find_title(doc: _Doc) -> int | None:
     """The title segment: the last unclaimed heading-like segment before the first metadata
-    segment in the head (then also True: a metadata line vouches for it), else the best-scoring
-    heading-like segment above the article."""
+    segment in the head, else the headline framed by a breadcrumb and a metadata line, else
+    the best-scoring heading-like line above the article."""
     limit = doc.core[0] if doc.has_core else len(doc.segs)
     first_meta = None
     for i in range(min(limit + 1, len(doc.segs))):
@@ -718,42 +717,55 @@ def _find_title(doc: _Doc) -> tuple[int | None, bool]:
                 if doc.n[i] <= 8 and k >= 0 and k not in doc.claims and _heading_like(doc, k) \
                         and 2 * doc.n[i] <= sum(doc.n[j] for j in range(doc.line_first[k], k + 1)) <= 100 \
                         and doc.segs[k].line == doc.segs[i].line - 1 and doc.line_first[i] == doc.line_last[i]:
-                    return _earlier_copy(doc, k), True
-                return _earlier_copy(doc, i), True
+                    return _earlier_copy(doc, k)
+                return _earlier_copy(doc, i)
             if doc.segs[i].line < doc.segs[first_meta].line - 3 - len(skipped):
                 break
     framed = _framed_title(doc)
     if framed is not None:
-        return framed, True
+        return framed
     if not doc.has_core:
-        return None, False  # a fragment, list or poem: no title to report
-    # no metadata line: score heading-like segments above the core. A title is printed again
-    # (page title, share text, breadcrumb), is longer than a menu item, and sits near the core
-    # or on the first line.
+        return None  # a fragment, list or poem: no title to report
+    # no metadata line: score heading-like runs above the core (the unclaimed heading-like
+    # segments in a row on one line: "和男友口角鎖門吞藥　女墜樓不治" is one headline). A title is
+    # printed again (page title, share text, breadcrumb), is longer than a menu item, and sits
+    # near the core or on the first line.
     best, best_score = None, -1
     seen = 0
     han = _han_article(doc)
-    for i in range(limit - 1, -1, -1):
-        if i in doc.claims or not _heading_like(doc, i) or not 6 <= doc.n[i] <= 100:
+    claims, segs, lengths = doc.claims, doc.segs, doc.n
+    i = limit - 1
+    while i >= 0:
+        if i in claims or not _heading_like(doc, i):
+            i -= 1
             continue
+        a = i  # the run: segments a..i, parted by spaces only (a bar parts menu items)
+        while a > i - 3 and a > 0 and segs[a - 1].line == segs[i].line and a - 1 not in claims \
+                and _heading_like(doc, a - 1) and not doc.shadow[segs[a - 1].end : segs[a].start].strip():
+            a -= 1
+        n = sum(lengths[a : i + 1])
+        start, end, line = segs[a].start, segs[i].end, segs[a].line
+        whole = doc.line_first[a] == a and doc.line_last[i] == i
+        i = a - 1
+        if not 6 <= n <= 100 or (not whole and lengths[a] != n):
+            continue  # a headline in parts is its whole line; part of a longer line is a menu
         seen += 1
         if seen > 30:
             break
-        s = doc.segs[i]
-        piece = doc.shadow[s.start : s.end]
-        score = (3 if _printed_again(doc, i, piece) else 0) + (doc.n[i] >= 8) + (doc.n[i] >= 12)
-        if han and not _HAN.search(doc.shadow, s.start, s.end):
+        piece = doc.shadow[start:end]
+        score = (3 if _printed_again(doc, a, piece) else 0) + (n >= 8) + (n >= 12)
+        if han and not _HAN.search(doc.shadow, start, end):
             score -= 3  # a Chinese article's headline has Han characters ("facebook" is a share link)
-        score += (seen == 1) + (s.line == doc.segs[0].line)
-        if seen == 1 and limit < len(doc.segs) and s.line == doc.segs[limit].line - 1:
+        score += (seen == 1) + (line == segs[0].line)
+        if seen == 1 and limit < len(segs) and line == segs[limit].line - 1:
             score += 2  # the line right above the article ("手机浏览讨论更方便！" printed twice higher up is not)
         if score > best_score:
-            best, best_score = i, score
+            best, best_score = a, score
     if best is not None:
-        return _earlier_copy(doc, best), False
+        return _earlier_copy(doc, best)
     if limit == 0 and doc.segs and not doc.sentence[0] and 6 <= doc.n[0] <= 100:
-        return 0, False
-    return None, False
+        return 0
+    return None
 
 
 def _button(doc: _Doc, i: int) -> bool:
@@ -839,6 +851,15 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
         return
     starts = [s.start for s in doc.segs]
     probe = key[:4]
+    # a copy above the title, outside the article (the page title printed at the top): the
+    # headline is the copy next to the article
+    pos = doc.shadow.find(probe, 0, doc.segs[title[0]].start)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and starts[i] == pos and doc.zone[i] == "head" and not doc.whole_claimed(i) \
+                and _SPACES.sub("", doc.shadow[doc.segs[i].start : doc.segs[i].end]) == key:
+            doc.claim(i, None, category="duplicate", rule_id="dup.title_above", confidence=0.85)
+        pos = doc.shadow.find(probe, pos + 1, doc.segs[title[0]].start)
     pos = doc.segs[title[-1]].end
     while (pos := doc.shadow.find(probe, pos)) >= 0:  # C-speed search, then check the segment
         i = bisect_right(starts, pos) - 1
@@ -1465,14 +1486,12 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
 
 
 def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[int, int, int]] | None = None,
-             shade: str | None = None, title_at: tuple[int, int] | None = None
-             ) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]], tuple[int, int] | None]:
-    """Spans, metadata and notes for ``text``, the automaton matches they were found with
+             shade: str | None = None) -> tuple[list[Span], Metadata, list[str], list[tuple[int, int, int]]]:
+    """Spans, metadata and notes for ``text``, and the automaton matches they were found with
     (``matches`` and ``shade``, when given, are those of ``text`` already: see
-    :func:`_matches_after_cut`), and the (start, end) of the title line. ``title_at``: where
-    an earlier pass over the uncut text found the title (it stays the title)."""
+    :func:`_matches_after_cut`)."""
     if not text or not text.strip():
-        return [], Metadata(), [], [], None
+        return [], Metadata(), [], []
     rs = ruleset()
     if shade is None:
         shade = shadow(text)
@@ -1487,7 +1506,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
             and (_HAN_LABEL.match(r.pattern) or a == 0 or not _HAN.match(shade, a - 1))]
     segs = split_segments(text, shade, cuts)
     if not segs:
-        return [], Metadata(), [], matches, None
+        return [], Metadata(), [], matches
     m = _COLUMN.match(shade, segs[0].start, segs[0].end)
     if m and m.end() < segs[0].end:  # "【协会动态】Title": the column tag is its own segment
         first = segs[0]
@@ -1529,13 +1548,8 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _apply_labels(doc, labels)
     _apply_regexes(doc, rs)
     protect: set[int] = set()
-    kept = [i for i, g in enumerate(segs) if title_at[0] <= g.start and g.end <= title_at[1]] if title_at else []
-    vouched = bool(kept)
-    if kept:
-        title = kept  # what cutting the chrome left above it does not make another line the title
-    else:
-        t, vouched = _find_title(doc)
-        title = _title_line(doc, t) if t is not None else []
+    t = _find_title(doc)
+    title = _title_line(doc, t) if t is not None else []
     protect.update(title)
     if title and title[0] > 0:  # a headline above the title line (title and subtitle) stays too
         k = title[0] - 1
@@ -1558,15 +1572,8 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     for k in title:
         if doc.claims.pop(k, None):  # the title stays even if a weak rule matched it
             doc.notes.append(f"title at {segs[k].start} kept although a rule matched it")
-            vouched = False
     spans = _spans(doc)
-    # a headline found above a metadata line, that no rule matched, stays the title in later
-    # passes (menu words a metadata line happens to follow are shorter than a headline)
-    if vouched and sum(doc.n[k] for k in title) >= MIN_HEADLINE:
-        extent: tuple[int, int] | None = (segs[title[0]].start, segs[title[-1]].end)
-    else:
-        extent = None
-    return spans, _metadata(doc, title), doc.notes, matches, extent
+    return spans, _metadata(doc, title), doc.notes, matches
 
 
 def _matches_after_cut(rs: RuleSet, matches: list[tuple[int, int, int]], cut: list[Span], shade: str
@@ -1634,7 +1641,7 @@ def strip_boilerplate(text: str, config: Config | None = None, *, model: Any = N
 def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[int, int, int]]) -> BoilerplateResult:
     """The full analysis behind :func:`strip_boilerplate` (no prescan), run to a fixed point."""
     rs = ruleset()
-    spans, meta, notes, matches, title = _analyse(text, cfg, model, matches, shade)
+    spans, meta, notes, matches = _analyse(text, cfg, model, matches, shade)
     spans = [s for s in spans if s.confidence >= cfg.boilerplate_min_confidence]
     out = _cut(text, spans)
     cut = spans  # what the last pass removed from the text it analysed
@@ -1649,8 +1656,7 @@ def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[i
         if model is None and not may_have_boilerplate(shade, rs, headline=True):
             break  # what is left is prose (under its headline): another pass would find nothing
         matches = _matches_after_cut(rs, matches, cut, shade)
-        title_at = (_to_output(spans, title[0]), _to_output(spans, title[1])) if title else None
-        more, meta2, notes2, matches, _ = _analyse(out, cfg, model, matches, shade, title_at)
+        more, meta2, notes2, matches = _analyse(out, cfg, model, matches, shade)
         more = [s for s in more if s.confidence >= cfg.boilerplate_min_confidence]
         if not more:
             break
@@ -1665,11 +1671,6 @@ def _strip(text: str, cfg: Config, model: Any, shade: str, matches: list[tuple[i
     if cfg.boilerplate_mode == "mark":
         return BoilerplateResult(text, tuple(spans), meta, tuple(notes))
     return BoilerplateResult(out, tuple(spans), meta, tuple(notes))
-
-
-def _to_output(spans: list[Span], pos: int) -> int:
-    """Where input offset ``pos`` (outside every span) lands once ``spans`` are cut."""
-    return pos - sum(s.end - s.start for s in spans if s.end <= pos)
 
 
 def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
@@ -1792,6 +1793,7 @@ _SHAPE_REASONS = {
     "shape.bullet_list": "a list of bulleted headlines outside the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
+    "dup.title_above": "a copy of the title above it, outside the article (the page title)",
     "dup.summary": "a lead paragraph printed again as the start of the article",
     "dup.summary_clauses": "a lead whose clauses one later paragraph of the article repeats",
     "model.repeated": "a line this site repeats on many pages (BoilerplateModel), outside the article",
