@@ -122,3 +122,10 @@ def test_annotation_round_trip(han: list[str], rnd) -> None:
 def test_fast_path_equals_explained_edits(text: str, mode: str) -> None:
     cfg = textfix.Config(pinyin=mode)
     assert pinyin.fast(text, cfg) == apply_edits(text, pinyin.run(text, cfg).edits)
+
+
+def test_a_doubled_artifact_reading_goes_whole() -> None:
+    # the converter run twice leaves the reading twice; one pass removes both (fix(fix(x)) == fix(x))
+    text = "中央企業(yè)(yè)產業(yè)鏈融通發(fā)展(zhǎn)"
+    assert textfix.fix(text) == "中央企業產業鏈融通發展"
+    assert textfix.fix(textfix.fix("業(yè)(yè)")) == textfix.fix("業(yè)(yè)") == "業"

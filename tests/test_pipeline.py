@@ -117,3 +117,14 @@ def test_explain_false_gives_the_same_text() -> None:
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
         assert run(text, explain=False).text == run(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "锟斤拷\u200d锟斤拷",  # normalize removes the joiner that hid the 锟斤拷 run from the repair step
+    "\x8dÂ\x91",  # a C1 control in front of UTF-8-as-cp1252 mojibake
+    "企業(yè) \n版權所有重(chóng)",  # the footer boilerplate removes weighed in the pinyin decision
+])
+def test_earlier_steps_run_again_when_a_later_one_changes_their_evidence(text: str) -> None:
+    result = textfix.fix_and_explain(text)
+    assert result.replay(text) == result.text == textfix.fix(text)
+    assert textfix.fix(result.text) == result.text

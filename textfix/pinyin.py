@@ -123,10 +123,12 @@ def find_annotations(text: str) -> list[Annotation]:
     """Every Han character directly followed by one of its own readings in ASCII parentheses."""
     if "(" not in text:
         return []
-    found = []
+    found: list[Annotation] = []
     for m in _READING.finditer(text):
         start = m.start()
         char = text[start - 1] if start else ""
+        if found and found[-1].end == start and char == ")":
+            char = found[-1].char  # "業(yè)(yè)": the converter ran twice, the reading is doubled
         reading = _valid_reading(char, m[1]) if char else None
         if reading is not None:
             found.append(Annotation(start, m.end(), char, reading))
@@ -212,6 +214,9 @@ def fast(text: str, config: Config) -> str:
         return text
     chars = [p[-1:] for p in pieces[0:-1:2]]
     inners = pieces[1::2]
+    for j in range(1, len(chars)):
+        if not chars[j] and chars[j - 1] and _valid_reading(chars[j - 1], inners[j - 1]) is not None:
+            chars[j] = chars[j - 1]  # a reading right after a reading: "業(yè)(yè)", the converter ran twice
     valid: Counter[tuple[str, str]] = Counter()
     invalid = False
     for (char, inner), k in Counter(zip(chars, inners, strict=True)).items():
@@ -224,7 +229,7 @@ def fast(text: str, config: Config) -> str:
         return text
     if invalid:
         for i in range(1, len(pieces), 2):
-            char = pieces[i - 1][-1:]
+            char = chars[i // 2]
             keep = not char or _valid_reading(char, pieces[i]) is None
             pieces[i] = f"({pieces[i]})" if keep else ""
         return "".join(pieces)

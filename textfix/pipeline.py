@@ -4,8 +4,11 @@ The order matters and is documented in the README:
 
 1. ``repair_encoding``: mojibake first, so every later step sees real characters.
 2. ``normalize``: NFC, invisible characters, whitespace; pinyin tone marks are composed after it.
+   When it removed invisible or control characters, 1 runs again (then 2, if 1 changed
+   something): mojibake they split is whole now.
 3. ``pinyin``: annotation garbling removed, so boilerplate keywords such as ``版權所有`` match.
-4. ``boilerplate``: page chrome stripped and its metadata kept.
+4. ``boilerplate``: page chrome stripped and its metadata kept. When it removed text and
+   readings are left, 3 runs again (then 4): the removed text weighed in 3's decision.
 5. ``script``: script conversion last, on the text that is kept.
 
 Adding a step is one module with ``run(text, config) -> StepOutput`` and one entry in ``STEPS``.
@@ -14,6 +17,7 @@ Adding a step is one module with ``run(text, config) -> StepOutput`` and one ent
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +80,12 @@ _SENTENCE_ENDS = "。！？；.!?;"
 
 STEP_NAMES: tuple[str, ...] = tuple(s.name for s in STEPS)
 _BY_NAME = {s.name: s for s in STEPS}
+
+# Characters normalize removes or maps that can sit inside mojibake and hide it from the repair
+# step (zero-width and format characters, C0/C1 controls): see _revisit.
+_BREAKERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                       "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+MAX_REVISITS = 2  # earlier steps run again at most this many times per text
 
 
 def blocks(text: str, limit: int = BLOCK_LIMIT, target: int = BLOCK_TARGET) -> list[tuple[int, int]]:
@@ -160,48 +170,91 @@ def run(
     """
     cfg = resolve(config, overrides)
     text = _check_text(text)
-    steps = STEPS if only is None else (_BY_NAME[only],)
+    steps = list(STEPS if only is None else (_BY_NAME[only],))
     changes: list[Change] = []
     notes: list[Note] = []
     metadata: dict[str, Any] = {}
-    for step in steps:
+    rounds = 0
+    k = 0
+    while k < len(steps):
+        step = steps[k]
+        k += 1
         if only is None and not step.enabled(cfg):
             continue
-        t0 = perf_counter() if timings is not None else 0.0
-        if not explain:
-            fast = step.fast()
-            if fast is not None:
-                text = _step_text(step, text, cfg, fast)
-                if timings is not None:
-                    timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
-                continue
-        outs = _step_outputs(step, text, cfg)
-        pieces = []
-        step_metadata: dict[str, Any] = {}
-        for a, b, out in outs:
-            # Spans are in this step's input: the block's offset is added here, once.
-            for e in out.edits:
-                changes.append(
-                    Change(step.name, e.start + a, e.end + a, text[e.start + a : e.end + a], e.replacement,
-                           e.reason, e.category, e.rule, e.confidence)
-                )
-            pieces.append(apply_edits(text[a:b], out.edits) if out.edits else text[a:b])
-            prefix = f"block {a}-{b}: " if len(outs) > 1 else ""
-            notes.extend(Note(step.name, prefix + m) for m in out.notes)
-            for key, value in out.metadata.items():
-                if key in step_metadata and key.endswith("_removed") and isinstance(value, int):
-                    step_metadata[key] += value  # counts add up over blocks
-                elif isinstance(value, list):  # spans listed in mark mode: in this step's input
-                    step_metadata.setdefault(key, []).extend(
-                        {**v, "start": v["start"] + a, "end": v["end"] + a} if isinstance(v, dict) and "start" in v else v
-                        for v in value)
-                else:
-                    step_metadata.setdefault(key, value)  # the first block's title, date, ...
-        metadata.update(step_metadata)
-        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
-        if timings is not None:
-            timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
+        before = text
+        text = _run_step(step, text, cfg, explain, timings, changes, notes, metadata)
+        earlier = _revisit(step, before, text, cfg) if only is None and rounds < MAX_REVISITS else None
+        if earlier is not None:
+            rounds += 1
+            again = _run_step(earlier, text, cfg, explain, timings, changes, notes, metadata)
+            if again != text:
+                text = again
+                steps.insert(k, step)  # and this step once more on what the earlier one changed
     return Result(text, tuple(changes), tuple(notes), metadata)
+
+
+def _revisit(step: Step, before: str, after: str, cfg: Config) -> Step | None:
+    """The earlier step to run again after ``step`` turned ``before`` into ``after``, when the
+    change can alter that step's decision (so that fix(fix(x)) == fix(x)):
+
+    * normalize removed invisible or control characters: what they split may be mojibake now
+      (``锟斤拷`` + ZWJ + ``锟斤拷``): repair_encoding;
+    * boilerplate removed text that weighed in the per-document pinyin decision (a footer with
+      a deliberate-looking annotation): pinyin, while readings are left.
+    """
+    if after == before:
+        return None
+    if step.name == "normalize" and _BREAKERS.search(before) is not None:
+        earlier = _BY_NAME["repair_encoding"]
+    elif step.name == "boilerplate" and "(" in after:
+        earlier = _BY_NAME["pinyin"]
+    else:
+        return None
+    return earlier if earlier.enabled(cfg) else None
+
+
+def _run_step(step: Step, text: str, cfg: Config, explain: bool, timings: dict[str, float] | None,
+              changes: list[Change], notes: list[Note], metadata: dict[str, Any]) -> str:
+    """One step over ``text``: its changes, notes and metadata are added to the lists given."""
+    t0 = perf_counter() if timings is not None else 0.0
+    if not explain:
+        fast = step.fast()
+        if fast is not None:
+            text = _step_text(step, text, cfg, fast)
+            if timings is not None:
+                timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
+            return text
+    outs = _step_outputs(step, text, cfg)
+    pieces = []
+    step_metadata: dict[str, Any] = {}
+    for a, b, out in outs:
+        # Spans are in this step's input: the block's offset is added here, once.
+        for e in out.edits:
+            changes.append(
+                Change(step.name, e.start + a, e.end + a, text[e.start + a : e.end + a], e.replacement,
+                       e.reason, e.category, e.rule, e.confidence)
+            )
+        pieces.append(apply_edits(text[a:b], out.edits) if out.edits else text[a:b])
+        prefix = f"block {a}-{b}: " if len(outs) > 1 else ""
+        notes.extend(Note(step.name, prefix + m) for m in out.notes)
+        for key, value in out.metadata.items():
+            if key in step_metadata and key.endswith("_removed") and isinstance(value, int):
+                step_metadata[key] += value  # counts add up over blocks
+            elif isinstance(value, list):  # spans listed in mark mode: in this step's input
+                step_metadata.setdefault(key, []).extend(
+                    {**v, "start": v["start"] + a, "end": v["end"] + a} if isinstance(v, dict) and "start" in v else v
+                    for v in value)
+            else:
+                step_metadata.setdefault(key, value)  # the first block's title, date, ...
+    for key, value in step_metadata.items():
+        if key in metadata and key.endswith("_removed") and isinstance(value, int):
+            metadata[key] += value  # a step run twice (repair after normalize) counts both
+        else:
+            metadata[key] = value
+    text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    if timings is not None:
+        timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - t0
+    return text
 
 
 def run_step(name: str, text: str | bytes, config: Config | None = None, **overrides: Any) -> Result:
