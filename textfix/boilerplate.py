@@ -642,16 +642,16 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         n = doc.n[i]
         if doc.sentence[i] and rule.action != "marker" and not (
             rule.confidence >= 0.9 and (n <= 20 or (doc.zone[i] != "core" and n <= MAX_CHROME))
-        ) and not (rule.confidence >= 0.97 and n <= MAX_CHROME):  # "…本平台仅提供信息存储服务。"
+        ) and not (rule.confidence >= 0.97 and (n <= MAX_CHROME or doc.zone[i] != "core")):  # "…本平台仅提供信息存储服务。"
             continue  # a keyword inside a sentence of the article ("扫描二维码即可…") stays
         limit = MAX_CHROME if rule.confidence >= 0.9 else (b - a) + 10
         if rule.action == "marker":
             limit = (b - a) + 8
         if n > limit and not (
             doc.zone[i] != "core" and rule.action != "marker" and n <= 300
-            and not _PUNCT.search(doc.shadow, doc.segs[i].start, doc.segs[i].end)
+            and (rule.confidence >= 0.97 or not _PUNCT.search(doc.shadow, doc.segs[i].start, doc.segs[i].end))
         ):
-            continue  # long: only an unpunctuated run-together menu at the edges goes
+            continue  # long: only a run-together menu or a notice ("… uses cookies …") at the edges goes
         if i in protect and rule.confidence < 0.95:
             continue
         cur = best.get(i)
