@@ -209,14 +209,14 @@ def report_later_passes(samples: list[Sample]) -> None:
     worse = better = changed = 0
     lossy = [s for s in samples if s.lossy]
     examples: list[str] = []
-    saved = mojibake._MAX_PASSES
+    saved = mojibake._MAX_PASSES, mojibake._SETTLE_ROUNDS
     for s in lossy:
         full = repair_mojibake(s.garbled)
-        mojibake._MAX_PASSES = 1
+        mojibake._MAX_PASSES, mojibake._SETTLE_ROUNDS = 1, 0
         try:
             first = repair_mojibake(s.garbled)
         finally:
-            mojibake._MAX_PASSES = saved
+            mojibake._MAX_PASSES, mojibake._SETTLE_ROUNDS = saved
         if full == first:
             continue
         changed += 1

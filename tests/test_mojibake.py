@@ -512,3 +512,21 @@ def test_encode_window_fast_path_matches_per_character_encoding(window: str) -> 
         data, offs = mojibake._encode_window(window, reading)
         assert data == b"".join(chunks)
         assert offs == array("i", accumulate(map(len, chunks), initial=0))
+
+
+# Lossy GBK read as cp1252, then UTF-8 read as latin-1 (found by the long hypothesis profile):
+# a later pass dropped an ftfy reading of the first characters for an overlapping better one
+# and never looked there again, so a second run of the step found it.
+_LOSSY_TWO_LAYERS = (
+    "ï¿½MË\x86Ã\x8cÃ\x96Ã\x90Â£Â¬Ã\x97Ã\x96Ã\x97Ã\x93â\x84¢Ã\xa0Â£Â¨Â¡Â¶ï¿½VÃ\x81ÃªÂ¼Â¯Â¡Â·Â¾Ã\xadÃ\x92Â»"
+    "Ã\x8bÃ\x84Â¡Â¶Ã\x87Ã¯â\x80\x98Ã\x91Â¼Ã\x84Â³Ã\x8aÃ\x97Ã\x93â\x84¢Ã\xa0Â¡Â·Ã\x94Å\xa0Â£Â©Â£Â¬â\x80\x9cP"
+    "Ã\x96Ã\x9dÂ£Â¨Â½Ã±Å\x92Ã\x99Â½Â\xadÃ\x8cKÂ£Â©Ã\x88Ã\x8bÂ¡Â£"
+)
+
+
+def test_repair_of_a_lossy_two_layer_chain_is_idempotent() -> None:
+    once = repair_mojibake(_LOSSY_TWO_LAYERS)
+    assert once.endswith("卷一四《秋懷寄呈子權》詩），揚州（今屬江蘇）人。")
+    assert repair_mojibake(once) == once
+    assert textfix.mojibake.fast(_LOSSY_TWO_LAYERS, Config()) == once
+    assert step_run(once, Config()).edits == []

@@ -746,7 +746,8 @@ def _run(text: str, explain: bool = True) -> StepOutput:
         if composed is None or _signal(composed[0], True) is None:
             return out
     budget = _Budget(_WORK_BUDGET)
-    findings = _analyse(text, keep_rejected=explain, budget=budget, hint=hint, exact=explain)
+    memo = _WindowMemo()
+    findings = _analyse(text, keep_rejected=explain, budget=budget, hint=hint, exact=explain, memo=memo)
     for f in findings:
         if not f.accepted and f.gain > 0:
             out.notes.append(
@@ -756,7 +757,7 @@ def _run(text: str, explain: bool = True) -> StepOutput:
             )
     accepted = [f for f in findings if f.accepted]
     if accepted:
-        _repair(text, accepted, budget, out, exact=explain)
+        _repair(text, accepted, budget, out, exact=explain, memo=memo)
     if budget.stopped_at is not None:
         out.notes.append(
             f"work cap reached: {_WORK_BUDGET} characters of suspicious windows examined; the text "
@@ -772,25 +773,45 @@ def _run(text: str, explain: bool = True) -> StepOutput:
     return out
 
 
-def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput, exact: bool = True) -> None:
+def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput, exact: bool = True,
+            memo: _WindowMemo | None = None) -> None:
     """Apply the first pass's findings, run the later passes, and add the edits to ``out``
-    (``exact=False``: findings may carry bounds instead of exact costs, see :func:`_judge`)."""
+    (``exact=False``: findings may carry bounds instead of exact costs, see :func:`_judge`).
+
+    Later passes look near what the pass before changed; then a settling pass looks at all
+    of the repaired text as a second run of the step would, and if it finds something the
+    later passes follow it again. The step is therefore idempotent: it stops only when a
+    pass over its whole output finds nothing (or, as a safeguard, after ``_SETTLE_ROUNDS``)."""
     # Passes: every finding is kept with its span mapped back to the input.
     spans: list[tuple[int, int, Finding]] = [(f.start, f.end, f) for f in accepted]
     current = _apply(text, accepted)
     maps = [_PassMap(accepted)]
-    for _ in range(_MAX_PASSES - 1):
-        more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings),
-                        budget=budget, exact=exact)
-        if not more:
-            break
+
+    def record(more: list[Finding]) -> str:
         for f in more:
             s, e = f.start, f.end
             for done in reversed(maps):
                 s, e = done.back(s, e)
             spans.append((s, e, f))
         maps.append(_PassMap(more))
-        current = _apply(current, more)
+        return _apply(current, more)
+
+    for settle in range(_SETTLE_ROUNDS + 1):
+        if settle:
+            # The output as a second run would see it: a first pass over all of it. A window
+            # a later pass did not revisit (its finding lost to an overlapping one) or whose
+            # decision depended on text repaired since can still hold a repair; taking it
+            # here keeps the step idempotent. Clean output costs only the prescan.
+            more = _settle_pass(current, budget, exact, memo)
+            if not more:
+                break
+            current = record(more)
+        for _ in range(_MAX_PASSES - 1):
+            more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings),
+                            budget=budget, exact=exact, memo=memo)
+            if not more:
+                break
+            current = record(more)
     if len(maps) == 1:
         for f in accepted:
             out.edits.append(Edit(f.start, f.end, f.replacement, f.reason(), "mojibake", f.chain, f.confidence))
@@ -806,6 +827,21 @@ _WORK_BUDGET = 1_000_000
 
 
 _MAX_PASSES = 4
+# Whole-output passes after the later passes (each followed by later passes of its own):
+# the step stops when one finds nothing, which makes it idempotent; the bound is a safeguard.
+_SETTLE_ROUNDS = 3
+
+
+def _settle_pass(text: str, budget: _Budget, exact: bool, memo: _WindowMemo | None) -> list[Finding]:
+    """The accepted findings of a first pass over ``text`` (a repaired text), exactly as
+    :func:`_run` would find them, with the same prescan: nothing is analysed unless the
+    repaired text still shows signs of mojibake."""
+    hint = _signal(text, True)
+    if hint is None:
+        composed = _composed(text)
+        if composed is None or _signal(composed[0], True) is None:
+            return []
+    return _analyse(text, keep_rejected=False, budget=budget, hint=hint, exact=exact, settle=True, memo=memo)
 
 
 def _changed_regions(findings: list[Finding]) -> list[tuple[int, int]]:
@@ -904,10 +940,14 @@ def _analyse(
     budget: _Budget | None = None,
     hint: tuple[int, int] | None = None,
     exact: bool = True,
+    settle: bool = False,
+    memo: _WindowMemo | None = None,
 ) -> list[Finding]:
     """The findings of one pass over ``text``. ``exact=False`` (no explanation wanted): a
     window's whole decode that clearly wins by cheap bounds on the model's costs is taken
-    without scoring it exactly (the same decisions, the costs in its reason are bounds)."""
+    without scoring it exactly (the same decisions, the costs in its reason are bounds).
+    ``settle``: a whole pass over a repaired text (a budget stop is not in input offsets).
+    ``memo``: the windows this step analysed already (see :class:`_WindowMemo`)."""
     if not text or text.isascii():
         return []
     hits = _hits(text, lost_marks, hint, regions)
@@ -919,13 +959,16 @@ def _analyse(
     for lo, hi in _windows(text, hits):
         if budget is not None:
             if budget.left < hi - lo:
-                if regions is None:
+                if regions is None and not settle:
                     budget.stopped_at = lo
                 else:
                     budget.later_pass_stopped = True
                 break
             budget.left -= hi - lo
-        findings.extend(_analyse_window(text, lo, hi, exact))
+        if memo is None:
+            findings.extend(_analyse_window(text, lo, hi, exact))
+        else:
+            findings.extend(memo.analyse(text, lo, hi, exact))
     findings = _lone_letters_need_support(text, findings)
     accepted = _non_overlapping([f for f in findings if f.accepted])
     if not keep_rejected:
@@ -935,6 +978,33 @@ def _analyse(
         taken.add(f.start, f.end)
     rejected = [f for f in findings if not f.accepted and not taken.overlaps(f.start, f.end)]
     return sorted(accepted + _non_overlapping(rejected, by_gain=True), key=lambda f: f.start)
+
+
+class _WindowMemo:
+    """The findings of the windows one step has analysed, by the text they depend on.
+
+    A window's findings depend only on its own text and ``_REACH`` characters on each side
+    (the context that :func:`_judge` reads), and on ``exact``. Later passes and the settling
+    pass over a repaired text meet many windows that the repair left as they were: they are
+    answered from here, their findings moved to the window's new offset."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str, str, bool], tuple[int, list[Finding]]] = {}
+
+    def analyse(self, text: str, lo: int, hi: int, exact: bool) -> list[Finding]:
+        key = (text[max(0, lo - _REACH) : lo], text[lo:hi], text[hi : hi + _REACH], exact)
+        got = self.seen.get(key)
+        if got is None:
+            found = _analyse_window(text, lo, hi, exact)
+            self.seen[key] = (lo, found)
+            return found
+        was, found = got
+        if was == lo:
+            return found
+        delta = lo - was
+        return [replace(f, start=f.start + delta, end=f.end + delta) for f in found]
 
 
 @dataclass(slots=True)
@@ -1651,11 +1721,14 @@ _FOREIGN_PENALTY = 4.0
 _CJK = frozenset("HKG")
 
 
+_REACH = 60  # characters of text on each side of a run that its judgement looks at
+
+
 def _context_classes(text: str, start: int, end: int) -> frozenset[str]:
     """Character classes of the clean text around a run (the script it sits in); the
     pseudo-class ``#`` marks a context long enough (10+ non-space characters) to judge by."""
 
-    context = text[max(0, start - 60) : start] + text[end : end + 60]
+    context = text[max(0, start - _REACH) : start] + text[end : end + _REACH]
     classes = set(model().classes(context))
     if len(context) - sum(map(str.isspace, context)) >= 10:
         classes.add("#")
