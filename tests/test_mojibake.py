@@ -530,3 +530,25 @@ def test_repair_of_a_lossy_two_layer_chain_is_idempotent() -> None:
     assert repair_mojibake(once) == once
     assert textfix.mojibake.fast(_LOSSY_TWO_LAYERS, Config()) == once
     assert step_run(once, Config()).edits == []
+
+
+@given(st.text(alphabet=st.sampled_from("的一是了中国人发布时间鍙戝竷鏃堕棿のはです한국어ÖÐ¹úa é?\ufffd"), max_size=40))
+def test_scores_keep_only_pairs_with_a_bonus_and_add_the_same_terms(text: str) -> None:
+    """Scoring filters the pairs to those with a bigram bonus in some scored language before
+    summing: every cost is exactly the plain sum over all pairs."""
+    from itertools import pairwise
+
+    m = charmodel.model()
+    cls = m.classes(text)
+    shared = sum(m.transition.get(a + b, 0.0) for a, b in pairwise(cls))
+    pairs = [a + b for a, b in pairwise(text)]
+    got = charmodel.score(text)
+    if text and not (m.cjk_keyed and charmodel._CJK_CLASSES.isdisjoint(cls)):
+        for i, c in zip(charmodel._SCORED_AT, got.costs, strict=True):
+            assert c == sum(m.uni[i][ch] for ch in text) + sum(m.bonus[i].get(p, 0.0) for p in pairs) + shared
+    if text:
+        zh = charmodel.LANGS.index("zh")
+        assert charmodel.cost_under(text) == (
+            sum(m.uni[zh][ch] for ch in text) + sum(m.bonus[zh].get(p, 0.0) for p in pairs) + shared)
+        assert charmodel.cost_floor(text) == (
+            sum(m.uni_min[ch] for ch in text) + sum(m.bonus_min.get(p, 0.0) for p in pairs) + shared)

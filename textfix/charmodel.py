@@ -156,7 +156,8 @@ class _Floor(dict):  # type: ignore[type-arg]
 
 
 class _Model:
-    __slots__ = ("_astral", "_class_memo", "bonus", "bonus_ceiling", "bonus_min", "char_floor", "cjk_keyed", "class_cost",
+    __slots__ = ("_astral", "_class_memo", "bonus", "bonus_ceiling", "bonus_keys", "bonus_min", "char_floor", "cjk_keyed",
+                 "class_cost",
                  "class_table", "floor", "meta", "scale", "transition", "transition_floor", "uni", "uni_min")
 
     def __init__(self) -> None:
@@ -224,6 +225,9 @@ class _Model:
                 if v < bonus_min.get(pair, 0.0):
                     bonus_min[pair] = v
         self.bonus_min = bonus_min
+        # Every pair with a bonus in some scored language: scoring keeps only these pairs (in
+        # C) before the per-language sums, which then add the very same non-zero terms.
+        self.bonus_keys = frozenset().union(*(self.bonus[i] for i in _SCORED_AT))
         # Looser still, one lookup per character: the cheapest unigram cost plus the most
         # negative bonus of any pair ending in the character, and no class transitions
         # (all of them cost nothing or more).
@@ -295,7 +299,7 @@ def score(text: str) -> Score:
         # no Han, kana or Hangul: the same cost under every language, and no bigram bonus
         same = sum(map(m.uni[_SCORED_AT[0]].__getitem__, text)) + shared
         return Score((same,) * len(_SCORED_AT), len(text))
-    pairs = list(map(add, text, text[1:]))
+    pairs = list(filter(m.bonus_keys.__contains__, map(add, text, text[1:])))
     costs = tuple(
         sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, pairs, repeat(0.0))) + shared
         for i in _SCORED_AT
@@ -309,8 +313,8 @@ def cost_floor(text: str) -> float:
     m = model()
     if not text:
         return 0.0
-    return (sum(map(m.uni_min.__getitem__, text))
-            + sum(map(m.bonus_min.get, map(add, text, text[1:]), repeat(0.0))) + _shared(m, text))
+    pairs = filter(m.bonus_keys.__contains__, map(add, text, text[1:]))
+    return sum(map(m.uni_min.__getitem__, text)) + sum(map(m.bonus_min.get, pairs, repeat(0.0))) + _shared(m, text)
 
 
 def cost_floor_loose(text: str) -> float:
@@ -328,8 +332,8 @@ def cost_under(text: str, lang: str = "zh") -> float:
     if not text:
         return 0.0
     i = LANGS.index(lang)
-    return (sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, map(add, text, text[1:]), repeat(0.0)))
-            + _shared(m, text))
+    pairs = filter(m.bonus_keys.__contains__, map(add, text, text[1:])) if i in _SCORED_AT else map(add, text, text[1:])
+    return sum(map(m.uni[i].__getitem__, text)) + sum(map(m.bonus[i].get, pairs, repeat(0.0))) + _shared(m, text)
 
 
 def cost_ceiling_loose(text: str, lang: str = "zh") -> float:
