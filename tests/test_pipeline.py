@@ -123,6 +123,8 @@ def test_explain_false_gives_the_same_text() -> None:
     "锟斤拷\u200d锟斤拷",  # normalize removes the joiner that hid the 锟斤拷 run from the repair step
     "\x8dÂ\x91",  # a C1 control in front of UTF-8-as-cp1252 mojibake
     "企業(yè) \n版權所有重(chóng)",  # the footer boilerplate removes weighed in the pinyin decision
+    # boilerplate removes two '©' inside Big5 mojibake, which joins what the repair step can read
+    "穢^穠����k癒A穡簷癒C礎w穢繩織��癒A竅L礎{簧瞼竄簞癒]瞻繕����翹s礎癡癒^瞻H癒C",
 ])
 def test_earlier_steps_run_again_when_a_later_one_changes_their_evidence(text: str) -> None:
     result = textfix.fix_and_explain(text)

@@ -7,8 +7,9 @@ The order matters and is documented in the README:
    When it removed invisible or control characters, 1 runs again (then 2, if 1 changed
    something): mojibake they split is whole now.
 3. ``pinyin``: annotation garbling removed, so boilerplate keywords such as ``版權所有`` match.
-4. ``boilerplate``: page chrome stripped and its metadata kept. When it removed text and
-   readings are left, 3 runs again (then 4): the removed text weighed in 3's decision.
+4. ``boilerplate``: page chrome stripped and its metadata kept. When it removed text, 1 runs
+   again (a removed character may have split mojibake) and, while readings are left, 3 (the
+   removed text weighed in its decision); if either finds more, the steps after it run again.
 5. ``script``: script conversion last, on the text that is kept.
 
 Adding a step is one module with ``run(text, config) -> StepOutput`` and one entry in ``STEPS``.
@@ -183,34 +184,46 @@ def run(
             continue
         before = text
         text = _run_step(step, text, cfg, explain, timings, changes, notes, metadata)
-        earlier = _revisit(step, before, text, cfg) if only is None and rounds < MAX_REVISITS else None
-        if earlier is not None:
-            rounds += 1
+        if only is not None or rounds >= MAX_REVISITS or text == before:
+            continue
+        for earlier in _revisit(step, before, text, cfg):
             again = _run_step(earlier, text, cfg, explain, timings, changes, notes, metadata)
             if again != text:
+                # the earlier step found more: the steps after it, up to this one, run once more
+                rounds += 1
                 text = again
-                steps.insert(k, step)  # and this step once more on what the earlier one changed
+                order = [s.name for s in STEPS]
+                steps[k:k] = list(STEPS[order.index(earlier.name) + 1 : order.index(step.name) + 1])
+                break
     return Result(text, tuple(changes), tuple(notes), metadata)
 
 
-def _revisit(step: Step, before: str, after: str, cfg: Config) -> Step | None:
-    """The earlier step to run again after ``step`` turned ``before`` into ``after``, when the
-    change can alter that step's decision (so that fix(fix(x)) == fix(x)):
+def _revisit(step: Step, before: str, after: str, cfg: Config) -> list[Step]:
+    """The earlier steps to run again, in order, after ``step`` changed ``before`` into ``after``
+    in a way that can alter their decision (so that fix(fix(x)) == fix(x)):
 
     * normalize removed invisible or control characters: what they split may be mojibake now
       (``锟斤拷`` + ZWJ + ``锟斤拷``): repair_encoding;
-    * boilerplate removed text that weighed in the per-document pinyin decision (a footer with
-      a deliberate-looking annotation): pinyin, while readings are left.
+    * boilerplate removed text: a chrome character inside garbled text (a ``©``) may have split
+      mojibake, and the removed text weighed in the per-document pinyin decision (a footer with
+      a deliberate-looking annotation): repair_encoding, then pinyin while readings are left.
     """
-    if after == before:
-        return None
     if step.name == "normalize" and _BREAKERS.search(before) is not None:
-        earlier = _BY_NAME["repair_encoding"]
-    elif step.name == "boilerplate" and "(" in after:
-        earlier = _BY_NAME["pinyin"]
+        names = ["repair_encoding"]
+    elif step.name == "boilerplate":
+        names = ["repair_encoding"] if _joined_inside_a_line(before, after) else []
+        if "(" in after:
+            names.append("pinyin")
     else:
-        return None
-    return earlier if earlier.enabled(cfg) else None
+        return []
+    return [_BY_NAME[n] for n in names if _BY_NAME[n].enabled(cfg)]
+
+
+def _joined_inside_a_line(before: str, after: str) -> bool:
+    """Whether a removal happened inside a line: a line of ``after`` that ``before`` does not
+    have (removing whole lines joins no text, so no mojibake can form across the cut)."""
+    lines = set(before.split("\n"))
+    return any(line not in lines for line in after.split("\n"))
 
 
 def _run_step(step: Step, text: str, cfg: Config, explain: bool, timings: dict[str, float] | None,
