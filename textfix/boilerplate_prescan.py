@@ -44,6 +44,9 @@ _BARE = r"[^\S\n]*+[^\s,。;!?，；！？.][^\n,。;!?，；！？.]*+"  # a li
 _SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
 _LINE = rf"(?:{_BARE}|{_SHORT})"
 _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
+# The first line and the next two non-blank lines, one of them with sentence punctuation: only
+# then can a document be prose under a headline (a quick test before segmenting a page of menus).
+_SECOND_LINES = re.compile(r"[^\n]*\n\s*(?:[^\n]*[,。;!?，；！？]|[^\n]*\n\s*[^\n]*[,。;!?，；！？])")
 # The fast path lets through up to this many headlines above the article (a headline and its
 # subtitle) and this many lone lines below it (a sign-off): the analysis's menu, dated-list and
 # bullet-list rules need three lines in a row, so fewer are left alone outside the core.
@@ -151,6 +154,8 @@ def prose_title(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | N
     """
     if _BARE_FIRST.match(shade) is None:
         return _scan(shade, rs, matches, False) is not None, None
+    if _SECOND_LINES.match(shade) is None:
+        return False, None  # no sentence in the next two lines: a menu, not prose under a headline
     scan = _scan(shade, rs, matches, True)
     if scan is None or scan[1] != 1:
         return False, None
