@@ -40,13 +40,14 @@ from typing import Any
 from .boilerplate_rules import RuleSet
 from .segment import Segment, split_segments
 
-_BARE = r"[^\S\n]*+[^\s,。;!?，；！？.][^\n,。;!?，；！？.]*+"  # a line without sentence punctuation
+_MARKS = ",。;!?，；！？"  # sentence punctuation
+_BARE = rf"[^\S\n]*+[^\s{_MARKS}.][^\n{_MARKS}.]*+"  # a line without sentence punctuation
 _SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
 _LINE = rf"(?:{_BARE}|{_SHORT})"
 _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
 # The first line and the next two non-blank lines, one of them with sentence punctuation: only
 # then can a document be prose under a headline (a quick test before segmenting a page of menus).
-_SECOND_LINES = re.compile(r"[^\n]*\n\s*(?:[^\n]*[,。;!?，；！？]|[^\n]*\n\s*[^\n]*[,。;!?，；！？])")
+_SECOND_LINES = re.compile(rf"[^\n]*\n\s*(?:[^\n]*[{_MARKS}]|[^\n]*\n\s*[^\n]*[{_MARKS}])")
 # The fast path lets through up to this many headlines above the article (a headline and its
 # subtitle) and this many lone lines below it (a sign-off): the analysis's menu, dated-list and
 # bullet-list rules need three lines in a row, so fewer are left alone outside the core.

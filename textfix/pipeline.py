@@ -81,6 +81,7 @@ _SENTENCE_ENDS = "。！？；.!?;"
 
 STEP_NAMES: tuple[str, ...] = tuple(s.name for s in STEPS)
 _BY_NAME = {s.name: s for s in STEPS}
+_POSITION = {s.name: i for i, s in enumerate(STEPS)}
 
 # Characters normalize removes or maps that can sit inside mojibake and hide it from the repair
 # step (zero-width and format characters, C0/C1 controls): see _revisit.
@@ -192,8 +193,7 @@ def run(
                 # the earlier step found more: the steps after it, up to this one, run once more
                 rounds += 1
                 text = again
-                order = [s.name for s in STEPS]
-                steps[k:k] = list(STEPS[order.index(earlier.name) + 1 : order.index(step.name) + 1])
+                steps[k:k] = list(STEPS[_POSITION[earlier.name] + 1 : _POSITION[step.name] + 1])
                 break
     return Result(text, tuple(changes), tuple(notes), metadata)
 
