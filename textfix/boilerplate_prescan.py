@@ -45,9 +45,10 @@ _BARE = rf"[^\S\n]*+[^\s{_MARKS}.][^\n{_MARKS}.]*+"  # a line without sentence p
 _SHORT = r"[^\S\n]*+\S[^\n]{0,6}"  # a line of at most seven characters: never a sentence
 _LINE = rf"(?:{_BARE}|{_SHORT})"
 _BARE_FIRST = re.compile(rf"\s*+{_LINE}\n\s*+\S")  # such a line first, more text below
-# The first line and the next two non-blank lines, one of them with sentence punctuation: only
-# then can a document be prose under a headline (a quick test before segmenting a page of menus).
-_SECOND_LINES = re.compile(rf"[^\n]*\n\s*(?:[^\n]*[{_MARKS}]|[^\n]*\n\s*[^\n]*[{_MARKS}])")
+# One of the first three non-blank lines has sentence punctuation: only then can a document be
+# prose under up to two headlines (a quick test before segmenting a page that opens with menus).
+_STOP = rf"(?:[{_MARKS}]|\.(?![^ \n]))"  # a mark of _PUNCT (a Latin full stop before a space or the line end)
+_FIRST_LINES = re.compile(rf"\s*(?:[^\n]*{_STOP}|[^\n]*\n\s*[^\n]*{_STOP}|[^\n]*\n\s*[^\n]*\n\s*[^\n]*{_STOP})")
 # The fast path lets through up to this many headlines above the article (a headline and its
 # subtitle) and this many lone lines below it (a sign-off): the analysis's menu, dated-list and
 # bullet-list rules need three lines in a row, so fewer are left alone outside the core.
@@ -155,7 +156,7 @@ def prose_title(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | N
     """
     if _BARE_FIRST.match(shade) is None:
         return _scan(shade, rs, matches, False) is not None, None
-    if _SECOND_LINES.match(shade) is None:
+    if _FIRST_LINES.match(shade) is None:
         return False, None  # no sentence in the next two lines: a menu, not prose under a headline
     scan = _scan(shade, rs, matches, True)
     if scan is None or scan[1] != 1:
@@ -174,6 +175,8 @@ def _scan(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None, h
     chrome, else the segments, the number of headlines above the article and the core's score."""
     if "://" in shade:
         return None
+    if headline and shade.count("\n", 0, 4096) >= 3 and _FIRST_LINES.match(shade) is None:
+        return None  # no sentence in the first three lines: a page head of menus (saves the split)
     t = _tables()
     segs = split_segments(shade, shade)
     if not segs:
