@@ -30,6 +30,7 @@ from .segment import Segment, split_segments
 
 _PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)")
 _TERMINAL = frozenset("。!?！？.」”\"')）")
+_FULL_STOPS = frozenset("。！？")  # terminal, in _PUNCT, and never in Latin text
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DIGITS = re.compile(r"\d[\d,]*")
@@ -147,12 +148,18 @@ class _Doc:
         n_list = [b - a - count(" ", a, b) for a, b, _ in segs]
         like_list: list[bool] = []
         add_like = like_list.append
-        # segments with sentence punctuation (None: none at all, the usual case for chrome)
-        punct: list[re.Match[str] | None] = [search(shadow, a, b) for a, b, _ in segs]
+        # segments with sentence punctuation (None: none at all, the usual case for chrome; True:
+        # it ends in 。！？, so it has some and is not Latin text, and no search is needed)
+        stops = _FULL_STOPS
+        punct: list[re.Match[str] | bool | None] = [
+            True if shadow[b - 1] in stops else search(shadow, a, b) for a, b, _ in segs]
         self.punct = punct
         for (a, b, _), n, m in zip(segs, n_list, punct):
             if m is None:
                 add_like(False)  # no sentence punctuation: most menu items and labels
+                continue
+            if m is True:
+                add_like(n >= 8)  # a terminal mark: sentence-like from 8 characters (as below)
                 continue
             two = search(shadow, m.end(), b) is not None
             if shadow[a:b].isascii():  # Latin text: count words
