@@ -1120,6 +1120,33 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                           rule_id="model.repeated", confidence=0.8)
 
 
+MIN_FEED = 3  # teaser-ending lines ("READ THE REST") in a feed of other articles
+MAX_TEASER = 400  # characters in a teaser's title or summary line
+
+
+def _teaser_feed(doc: _Doc, protect: set[int]) -> None:
+    """A feed of teasers: the same short related-links line ("READ THE REST") closing three or
+    more blocks. Each block (up to two lines above the closing line: a title and a summary)
+    is a teaser of another article, wherever it sits: a feed longer than a short post would
+    otherwise be taken for the article."""
+    ends: dict[str, list[int]] = {}
+    for i, cl in doc.claims.items():
+        if cl[-1][0] == "related_links" and i in doc.full and doc.n[i] <= 20 and doc.line_first[i] == doc.line_last[i]:
+            s = doc.segs[i]
+            ends.setdefault(doc.shadow[s.start : s.end].strip(), []).append(i)
+    for idx in ends.values():
+        if len(idx) < MIN_FEED:
+            continue
+        for i in idx:
+            k = i - 1
+            taken = 0
+            while k >= 0 and taken < 2 and k not in doc.claims and k not in protect and doc.n[k] <= MAX_TEASER \
+                    and doc.line_first[k] == doc.line_last[k]:
+                doc.claim(k, None, category="related_links", rule_id="shape.teaser_feed", confidence=0.75)
+                taken += 1
+                k -= 1
+
+
 def _claim_after(doc: _Doc, taken: list[int], after: str | None) -> None:
     """The segments ``taken`` below a list or comment-thread heading of category ``after``."""
     rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
@@ -1574,6 +1601,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _follow_context(doc)
     _captions_in_core(doc)
     _scene_captions(doc, protect)
+    _teaser_feed(doc, protect)
     _shape(doc, markers, protect, model)
     _islands(doc, protect)
     for k in title:
@@ -1797,6 +1825,7 @@ _SHAPE_REASONS = {
     "ctx.island": "a short piece between two removed ones, outside the article",
     "ctx.link_object": "the rest of a 'learn more about' link broken over two lines",
     "shape.dated_list": "a list of headlines with dates, below the article",
+    "shape.teaser_feed": "a teaser in a feed of other articles (each closed by the same 'read the rest' line)",
     "shape.bullet_list": "a list of bulleted headlines outside the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
