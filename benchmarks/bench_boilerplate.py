@@ -33,17 +33,25 @@ def _wrap(lines: list[str]) -> str:
     return "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
 
 
-def _match(lines: list[str], kept_texts: list[str]) -> list[bool]:
-    """Lines kept by a peer: found, in order, in the text it kept (peers merge paragraphs)."""
-    kept = re.sub(r"\s+", "", "".join(kept_texts))
+def _match(lines: list[str], kept_blocks: list[str]) -> list[bool]:
+    """Lines kept by a peer, from the blocks it kept, in order: each block is the line it equals
+    (whitespace aside), else the next line it is part of. Equality first: a dropped menu word
+    ("Home") that also occurs inside a later sentence must not count as kept and move the
+    alignment past the article."""
+    keys = [re.sub(r"\s+", "", line) for line in lines]
     out = [False] * len(lines)
     pos = 0
-    for i, line in enumerate(lines):
-        key = re.sub(r"\s+", "", line)
-        k = kept.find(key, pos) if key else -1
-        if k >= 0:
-            out[i] = True
-            pos = k + len(key)
+    for block in kept_blocks:
+        for piece in block.split("\n"):  # a peer may join several kept lines into one text
+            key = re.sub(r"\s+", "", piece)
+            if not key:
+                continue
+            j = next((j for j in range(pos, len(keys)) if keys[j] == key), None)
+            if j is None:
+                j = next((j for j in range(pos, min(len(keys), pos + 50)) if keys[j] and key in keys[j]), None)
+            if j is not None:
+                out[j] = True
+                pos = j + 1
     return out
 
 

@@ -213,3 +213,13 @@ def test_later_passes_reuse_the_automaton_matches_exactly(pieces: list[str], dat
     cut_shadow = _cut(shadow(text), spans)
     assert cut_shadow == shadow(out)  # the shadow is cut like the text
     assert _matches_after_cut(rs, rs.matches(shadow(text)), spans, cut_shadow) == rs.matches(shadow(out))
+
+
+def test_peer_alignment_does_not_jump_past_the_article() -> None:
+    """The benchmark credits a peer with the lines it kept: a dropped menu word that also occurs
+    inside a later sentence must not count as kept nor skip the article's lines."""
+    from benchmarks.bench_boilerplate import _match
+
+    lines = ["Home", "Climate", "The article starts here.", "Climate change is the topic of this article.", "Footer"]
+    kept = ["The article starts here.\nClimate change is the topic of this article."]
+    assert _match(lines, kept) == [False, False, True, True, False]
