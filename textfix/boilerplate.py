@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有�
 _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
 
 _SPACE = re.compile(r"[^\S\n]")
+_LATIN_SPACE = re.compile(r"[a-z0-9][^\S\n]+[a-z0-9]")  # on the lower-cased shadow
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
@@ -853,9 +854,14 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
     """Later copies of the title: whole segments, or glued to the start of one."""
     if not title:
         return
-    key = _SPACES.sub("", doc.shadow[doc.segs[title[0]].start : doc.segs[title[-1]].end])
+    shown = doc.shadow[doc.segs[title[0]].start : doc.segs[title[-1]].end]
+    key = _SPACES.sub("", shown)
     if len(key) < 8:
         return
+    # a Latin title's spaces part words, so a run of letters that spells it without them is
+    # another word ("hostleadership.com" is not "Host Leadership"); a CJK title's spaces are
+    # layout, and a copy glued to the first sentence may drop them
+    latin = _LATIN_SPACE.search(shown) is not None
     starts = [s.start for s in doc.segs]
     probe = key[:4]
     # a copy above the title, outside the article (the page title printed at the top): the
@@ -878,7 +884,7 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
         flat = _SPACES.sub("", piece)
         if flat == key:
             doc.claim(i, None, category="duplicate", rule_id="dup.title", confidence=0.9)
-        elif flat.startswith(key) and " " not in piece[: len(key)]:
+        elif flat.startswith(key) and " " not in piece[: len(key)] and not latin:
             doc.claim(i, None, s.start, s.start + len(key), "duplicate", "dup.title_glued", 0.85)
         elif key.startswith(flat) and doc.line_last[i] > i:
             # a copy cut into segments like the title itself ("…的地方 为何老外…")
