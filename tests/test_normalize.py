@@ -123,3 +123,14 @@ def test_long_runs_of_combining_marks_compose_like_unicodedata(parts: list[tuple
 def test_whitespace_precheck_never_hides_a_match(text: str) -> None:
     if normalize._whitespace_clean(text):
         assert normalize._WHITESPACE.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("愁\u200b\u200c苦", "愁苦"),  # a run of zero-widths and a joiner between letters goes whole
+    ("中\x01\u200d文", "中文"),
+    ("👨\u200b\u200d👩", "👨\u200d👩"),  # in an emoji sequence the joiner stays, the rest of the run goes
+])
+def test_invisible_runs_are_judged_whole_so_a_second_pass_finds_nothing(text: str, expected: str) -> None:
+    out = textfix.normalize_unicode(text)
+    assert out == expected
+    assert textfix.normalize_unicode(out) == out

@@ -125,6 +125,7 @@ def test_explain_false_gives_the_same_text() -> None:
     "企業(yè) \n版權所有重(chóng)",  # the footer boilerplate removes weighed in the pinyin decision
     # boilerplate removes two '©' inside Big5 mojibake, which joins what the repair step can read
     "穢^穠����k癒A穡簷癒C礎w穢繩織��癒A竅L礎{簧瞼竄簞癒]瞻繕����翹s礎癡癒^瞻H癒C",
+    "企業(yè)\u200c產業(yè)鏈",  # removing a reading puts a joiner between letters: normalize again
 ])
 def test_earlier_steps_run_again_when_a_later_one_changes_their_evidence(text: str) -> None:
     result = textfix.fix_and_explain(text)

@@ -23,12 +23,14 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2
 
 # Pass 1: line endings, controls and invisible characters.
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"  # C0/C1 controls but tab and newline
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # zero-width space, word joiner, stray BOM, soft hyphen
+_JOINERS = "\u200c\u200d"  # ZWNJ/ZWJ: removed inside words, kept in emoji sequences and scripts that use them
 _INVISIBLE = re.compile(
     "\r\n|[\r\x85\u2028\u2029]"  # line endings
-    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]+"  # C0/C1 controls but tab and newline
-    "|[\u200b\u2060\ufeff\u00ad]+"  # zero-width space, word joiner, stray BOM, soft hyphen
-    f"|(?<=[{_CJK}A-Za-z0-9])[\u200c\u200d]+(?=[{_CJK}A-Za-z0-9])"  # ZWJ/ZWNJ inside words, not in emoji
+    f"|[{_CONTROLS}{_ZERO_WIDTH}{_JOINERS}]+"  # one run, judged whole (what it sits between)
 )
+_LETTER = re.compile(f"[{_CJK}A-Za-z0-9]")
 _INVISIBLE_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff]")
 _INVISIBLE_REASONS = {
     "line": "unify line ending to \\n",
@@ -65,18 +67,44 @@ _WHITESPACE = re.compile(
 def _invisible_edits(text: str) -> list[Edit]:
     if not _INVISIBLE_ANY.search(text):
         return []
-    edits = []
+    edits: list[Edit] = []
     for m in _INVISIBLE.finditer(text):
         s = m[0]
         if s in _LINE_BREAKS:
             edits.append(Edit(m.start(), m.end(), "\n", _INVISIBLE_REASONS["line"], "line_ending", "normalize.line_ending"))
-        elif s[0] in "\u200c\u200d":
-            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["joiner"], "invisible", "normalize.joiner"))
-        elif s[0] in "\u200b\u2060\ufeff\u00ad":
-            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["zero"], "invisible", "normalize.zero_width"))
-        else:
-            edits.append(Edit(m.start(), m.end(), "", _INVISIBLE_REASONS["control"], "control", "normalize.control"))
+            continue
+        a, b = m.span()
+        # a joiner goes when the run sits between letters (it joins nothing visible there);
+        # elsewhere it stays (emoji sequences) and only the rest of the run goes
+        keep_joiners = not (a and _LETTER.match(text, a - 1) and b < len(text) and _LETTER.match(text, b))
+        k = a
+        for kind, piece in _run_pieces(s, keep_joiners):
+            if kind:
+                edits.append(Edit(k, k + len(piece), "", _INVISIBLE_REASONS[kind], *_CATEGORY[kind]))
+            k += len(piece)
     return edits
+
+
+_CATEGORY = {"joiner": ("invisible", "normalize.joiner"), "zero": ("invisible", "normalize.zero_width"),
+             "control": ("control", "normalize.control")}
+
+
+def _run_pieces(run: str, keep_joiners: bool) -> list[tuple[str, str]]:
+    """The run in pieces of one kind each: ("joiner" | "zero" | "control", text) to remove, or
+    ("", joiners) to keep."""
+    out: list[tuple[str, str]] = []
+    for ch in run:
+        if ch in _JOINERS:
+            kind = "" if keep_joiners else "joiner"
+        elif ch in _ZERO_WIDTH:
+            kind = "zero"
+        else:
+            kind = "control"
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + ch)
+        else:
+            out.append((kind, ch))
+    return out
 
 
 @cache

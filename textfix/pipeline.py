@@ -10,7 +10,8 @@ The order matters and is documented in the README:
 4. ``boilerplate``: page chrome stripped and its metadata kept. When it removed text, 1 runs
    again (a removed character may have split mojibake) and, while readings are left, 3 (the
    removed text weighed in its decision); if either finds more, the steps after it run again.
-5. ``script``: script conversion last, on the text that is kept.
+5. ``script``: script conversion last, on the text that is kept. When it changed the text, 1
+   runs again (a converted character may complete a mojibake sequence), then 2-5 if 1 found more.
 
 Adding a step is one module with ``run(text, config) -> StepOutput`` and one entry in ``STEPS``.
 """
@@ -204,16 +205,27 @@ def _revisit(step: Step, before: str, after: str, cfg: Config) -> list[Step]:
 
     * normalize removed invisible or control characters: what they split may be mojibake now
       (``锟斤拷`` + ZWJ + ``锟斤拷``): repair_encoding;
+    * pinyin removed readings next to a zero-width joiner, which may now sit between letters
+      (``係(xì)`` + ZWNJ + ``太``): normalize;
     * boilerplate removed text: a chrome character inside garbled text (a ``©``) may have split
       mojibake, and the removed text weighed in the per-document pinyin decision (a footer with
-      a deliberate-looking annotation): repair_encoding, then pinyin while readings are left.
+      a deliberate-looking annotation): repair_encoding, then pinyin while readings are left;
+    * script conversion changed characters next to garbled text that the repair step left
+      alone (``攏`` became ``拢``, which it reads as GBK for ``£``): repair_encoding, as a
+      second run would.
     """
     if step.name == "normalize" and _BREAKERS.search(before) is not None:
         names = ["repair_encoding"]
+    elif step.name == "pinyin" and _BREAKERS.search(after) is not None:
+        names = ["normalize"]  # a joiner after a removed reading sits between letters now
     elif step.name == "boilerplate":
         names = ["repair_encoding"] if _joined_inside_a_line(before, after) else []
+        if names and _BREAKERS.search(after) is not None:
+            names.append("normalize")
         if "(" in after:
             names.append("pinyin")
+    elif step.name == "script":
+        names = ["repair_encoding"]  # a converted character may complete a mojibake sequence
     else:
         return []
     return [_BY_NAME[n] for n in names if _BY_NAME[n].enabled(cfg)]
