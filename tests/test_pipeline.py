@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import textfix
+from benchmarks.common import DEVDATA
 from textfix.pipeline import STEP_NAMES, run, run_step
 from textfix.result import Edit, apply_edits, compose_edits
 
@@ -131,3 +132,17 @@ def test_earlier_steps_run_again_when_a_later_one_changes_their_evidence(text: s
     result = textfix.fix_and_explain(text)
     assert result.replay(text) == result.text == textfix.fix(text)
     assert textfix.fix(result.text) == result.text
+
+
+@pytest.mark.skipif(not (DEVDATA / "script").is_dir(), reason="devdata not available")
+def test_fix_is_idempotent_on_the_realistic_corpus() -> None:
+    """2 MB of the scale benchmark's documents (real text with the breakage textfix repairs mixed
+    in): a second fix changes none of them."""
+    import json
+
+    from benchmarks.scale_corpus import records
+
+    for line in records(2.0):
+        text = json.loads(line)["text"]
+        once = textfix.fix(text)
+        assert textfix.fix(once) == once, text[:200]
