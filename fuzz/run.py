@@ -127,8 +127,9 @@ def fuzz(target: str, seconds: int, strict: bool) -> dict[str, object]:
             "corpus": len(list(corpus.iterdir())), "crashes": found}
 
 
-def replay(paths: list[Path]) -> dict[str, list[Path]]:
-    """Run each saved input through its target (named by the file's prefix); group failures."""
+def replay(paths: list[Path], strict: bool = False) -> dict[str, list[Path]]:
+    """Run each saved input through its target (named by the file's prefix); group failures.
+    ``strict`` replays the pipeline target with its idempotence check, as ``--strict`` fuzzed it."""
     groups: dict[str, list[Path]] = {}
     examples: dict[str, str] = {}
     for path in paths:
@@ -138,7 +139,7 @@ def replay(paths: list[Path]) -> dict[str, list[Path]]:
             print(f"{path}: no target named {name!r}", file=sys.stderr)
             continue
         try:
-            fn(path.read_bytes())
+            fn(path.read_bytes(), strict=True) if strict and name == "pipeline" else fn(path.read_bytes())
         except Exception as exc:
             frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/textfix/" in f.filename]
             where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replay", nargs="+", type=Path, help="re-run saved inputs instead of fuzzing")
     args = parser.parse_args(argv)
     if args.replay:
-        groups = replay(args.replay)
+        groups = replay(args.replay, args.strict)
         for key, files in groups.items():
             print(f"{len(files):4d}  {key}\n      e.g. {files[0]}")
         return 1 if any("no longer fails" not in k for k in groups) else 0
