@@ -1743,6 +1743,10 @@ def _keep_separators(text: str, spans: list[Span]) -> list[Span]:
                 sep = " " if _SPACE.search(gap) and not junction else ""
             if sep:
                 out[j] = replace(out[j], replacement=sep)
+        # spaces the cut leaves at the end of a line go with it (normalization ran before)
+        breaks = rb == len(text) or "\n" in text[b:rb] or "\n" in out[j].replacement
+        if breaks and la < a and "\n" not in text[la:a]:
+            out[i] = replace(out[i], start=la)
         i = j + 1
     return out
 
