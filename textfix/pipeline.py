@@ -212,10 +212,12 @@ def _revisit(step: Step, before: str, after: str, cfg: Config) -> list[Step]:
       a deliberate-looking annotation): repair_encoding, then pinyin while readings are left;
     * script conversion changed characters next to garbled text that the repair step left
       alone (``攏`` became ``拢``, which it reads as GBK for ``£``): repair_encoding, as a
-      second run would.
+      second run would. (Not pinyin: converting ``烨(yè)`` to ``燁(yè)`` makes a deliberate
+      reading look like a converter's; removing it would lose content.)
     """
-    if step.name == "normalize" and _BREAKERS.search(before) is not None:
-        names = ["repair_encoding"]
+    if step.name == "normalize" and (_BREAKERS.search(before) is not None or cfg.unicode_form == "NFKC"
+                                     or cfg.fullwidth_ascii or cfg.cjk_punctuation):
+        names = ["repair_encoding"]  # (the opt-in width and compatibility folds make characters too)
     elif step.name == "pinyin" and _BREAKERS.search(after) is not None:
         names = ["normalize"]  # a joiner after a removed reading sits between letters now
     elif step.name == "boilerplate":
