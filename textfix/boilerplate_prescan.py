@@ -54,9 +54,6 @@ _FIRST_LINES = re.compile(rf"\s*(?:[^\n]*{_STOP}|[^\n]*\n\s*[^\n]*{_STOP}|[^\n]*
 # bullet-list rules need three lines in a row, so fewer are left alone outside the core.
 MAX_HEADLINES = 2
 MAX_TAIL = 2
-# Full-width sentence ends: a segment ending in one holds sentence punctuation and is not ASCII,
-# so with 8 or more characters it is sentence-like by the analysis's measure.
-_FULL_STOPS = frozenset("。！？")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +78,7 @@ def _tables() -> dict[str, Any]:
     return {
         "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME, "min_core": bp.MIN_CORE,
-        "edge": bp._EDGE_STRIP, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
+        "edge": bp._EDGE_STRIP, "full_stops": bp._FULL_STOPS, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
         "label": tuple(r.kind == "label" for r in rs.rules),
         # labels the analysis cuts segments before (see boilerplate._analyse)
@@ -188,7 +185,7 @@ def _scan(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None, h
     terminal = t["terminal"]
     limit = t["chrome"]
     count = shade.count
-    full_stops = _FULL_STOPS
+    full_stops = t["full_stops"]  # a segment ending in one is sentence-like from 8 characters
     # The analysis weighs each segment for the content core: a sentence-like one by its length,
     # any other one below zero. When every running total from the first scored segment is
     # positive and stays below the total, the core is the whole document (after a headline):
