@@ -567,6 +567,34 @@ def test_three_verse_lines_below_an_article_are_not_a_menu() -> None:
     assert verse in res.text
 
 
+def test_a_terse_poem_below_an_article_is_not_a_menu() -> None:
+    article = ("今年的文艺副刊收到了大量来稿，编辑部从中挑选了几篇有代表性的作品刊登出来，"
+               "希望读者能够喜欢，也欢迎大家继续投稿，共同把副刊办得更好。") * 3
+    # half of the lines carry no function word: images, a title, the poet's name
+    poem = "\n\n".join(["河边的柳树", "陈小明", "风吹过堤岸", "柳枝轻轻摇摆", "远处一只白鹭",
+                        "落在浅滩", "春水慢慢涨起", "我们沿河走着", "没有说话", "夕阳照着归路"])
+    text = f"{article}\n\n{poem}\n"
+    res = strip_boilerplate(text)
+    assert res.text == text and not res.spans
+
+
+def test_a_chapter_heading_that_a_table_of_contents_lists_stays_in_the_article() -> None:
+    chapters = ["第一章总则", "第二章经营者的价格行为", "第三章政府的定价行为", "第四章价格总水平调控",
+                "第五章法律责任", "第六章附则"]
+    body = []
+    for k, heading in enumerate(chapters, 1):
+        body.append(heading)
+        body += [f"第{k}{j}条为了规范市场行为，保护消费者的合法权益，经营者应当遵守本章的各项规定，"
+                 "并接受有关部门依法实施的监督检查。" for j in range(1, 4)]
+    text = "\n\n".join(["目录", *chapters, *body]) + "\n"
+    res = strip_boilerplate(text)
+    # the table of contents goes as navigation (with the first heading, right below it); a
+    # heading it lists is not a second copy of the title where the article repeats it
+    assert all(s.category != "duplicate" for s in res.spans)
+    for k, heading in enumerate(chapters[1:], 2):
+        assert f"{heading}\n\n第{k}1条" in res.text
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

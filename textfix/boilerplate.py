@@ -55,6 +55,9 @@ _BARS = re.compile(r"[|丨｜]")
 _DATED_END = re.compile(r"(?<!\d)(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_LAST = frozenset("0123456789日")
 _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對]")
+# function words plus pronouns and sentence particles: verse lines are phrases, menu items names
+_PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對我你他她们們么麼没沒不一只便若吗嗎呢吧啊啦]")
+_DIGIT_OR_LATIN = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
 _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
@@ -874,11 +877,14 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
             doc.claim(i, None, category="duplicate", rule_id="dup.title_above", confidence=0.85)
         pos = doc.shadow.find(probe, pos + 1, doc.segs[title[0]].start)
     pos = doc.segs[title[-1]].end
+    # a copy inside the article after some of its sentences is a section heading that repeats
+    # a heading the title was taken from (a table of contents above a law's chapters)
+    body = _first_sentence_of_core(doc)
     while (pos := doc.shadow.find(probe, pos)) >= 0:  # C-speed search, then check the segment
         i = bisect_right(starts, pos) - 1
         pos += 1
         s = doc.segs[i]
-        if s.start != pos - 1 or doc.whole_claimed(i):
+        if s.start != pos - 1 or doc.whole_claimed(i) or body < i <= doc.core[1]:
             continue
         piece = doc.shadow[s.start : s.end]
         flat = _SPACES.sub("", piece)
@@ -895,6 +901,15 @@ def _duplicates(doc: _Doc, title: list[int]) -> None:
             if flat == key and not any(doc.whole_claimed(j) for j in range(i, k + 1)):
                 for j in range(i, k + 1):
                     doc.claim(j, None, category="duplicate", rule_id="dup.title", confidence=0.9)
+
+
+def _first_sentence_of_core(doc: _Doc) -> int:
+    """Index of the core's first sentence-like segment (past the core when it has none)."""
+    a, b = doc.core
+    if not doc.has_core:
+        return len(doc.segs)
+    sentence = doc.sentence
+    return next((i for i in range(a, b + 1) if sentence[i]), len(doc.segs))
 
 
 def _lead_summary(doc: _Doc, protect: set[int]) -> None:
@@ -1061,8 +1076,14 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     unclaimed = [k for k in run if k not in doc.claims]
     if len(unclaimed) >= 3 and all(doc.line_first[k] == doc.line_last[k] for k in unclaimed):
         shadow = doc.shadow
-        wordy = sum(1 for k in unclaimed if _FUNCTION_CHARS.search(shadow, doc.segs[k].start, doc.segs[k].end))
-        if 3 * wordy >= 2 * len(unclaimed):
+        spans = [(doc.segs[k].start, doc.segs[k].end) for k in unclaimed]
+        wordy = sum(1 for a, b in spans if _FUNCTION_CHARS.search(shadow, a, b))
+        # a long run may be looser (a poem's title and author lines, terse images) when its lines
+        # hold no digit or Latin letter (dates, counts and names of link lists and menus)
+        phrases = 0
+        if len(spans) >= 8 and not any(_DIGIT_OR_LATIN.search(shadow, a, b) for a, b in spans):
+            phrases = sum(1 for a, b in spans if _PHRASE_CHARS.search(shadow, a, b))
+        if 3 * wordy >= 2 * len(unclaimed) or 20 * phrases >= 11 * len(unclaimed):
             doc.notes.append(f"short lines at {doc.segs[run[0]].start} read as verse or prose: not a menu")
             return False
     return True
