@@ -64,8 +64,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress, pairwise, repeat
-from operator import not_, sub
+from itertools import accumulate, compress, count, pairwise, repeat
+from operator import lt, not_, sub
 from typing import Any
 
 from .charmodel import (
@@ -323,6 +323,7 @@ def _hits(
     lost_marks: bool = True,
     hint: tuple[int, int] | None = None,
     regions: list[tuple[int, int]] | None = None,
+    scope: _Scope | None = None,
 ) -> list[int]:
     """Positions that deserve a closer look; clean text almost never has any.
 
@@ -333,11 +334,12 @@ def _hits(
     ``hint``: what :func:`_signal` found on this text (the scans it saw empty are skipped).
     Hits that cannot change the windows of :func:`_windows` may be left out (see
     :func:`_thinned`). ``regions``: only the hits near them are wanted (a later pass, see
-    :func:`_near_regions`); others may be left out too.
+    :func:`_near_regions`); others may be left out too. ``scope``: told whether
+    any was left out for being far from ``regions``.
     """
     composed = _composed(text)
     stage, cjk_from = hint if hint is not None and composed is None else (0, 0)
-    hits = _scan_hits(text, lost_marks, stage, cjk_from, composed is None, regions)
+    hits = _scan_hits(text, lost_marks, stage, cjk_from, composed is None, regions, scope)
     if composed is not None:
         hits = sorted(set(hits) | set(_to_decomposed(composed[1], _scan_hits(composed[0], lost_marks))))
     return hits
@@ -386,6 +388,7 @@ def _scan_hits(
     cjk_from: int = 0,
     thin: bool = False,
     regions: list[tuple[int, int]] | None = None,
+    scope: _Scope | None = None,
 ) -> list[int]:
     """The prefilter's scans on ``text`` as it is (see :func:`_hits`); the scans of
     :func:`_signal`'s stages before ``stage`` are known to find nothing and are skipped.
@@ -399,7 +402,10 @@ def _scan_hits(
     else:
         starts = list(map(_match_start, cjk_pair.finditer(text, cjk_from)))
     if regions is not None:
-        starts = _near_regions(starts, regions)
+        near = _near_regions(starts, regions)
+        if scope is not None and len(near) < len(starts):
+            scope.partial = True
+        starts = near
 
     def confirmed(p: int) -> bool:
         window = text[max(0, p - 4) : p + 8]
@@ -796,21 +802,30 @@ def _repair(text: str, accepted: list[Finding], budget: _Budget, out: StepOutput
         maps.append(_PassMap(more))
         return _apply(current, more)
 
+    seen: _Scope | None = None  # the last later pass, when it found nothing on ``current``
     for settle in range(_SETTLE_ROUNDS + 1):
         if settle:
             # The output as a second run would see it: a first pass over all of it. A window
             # a later pass did not revisit (its finding lost to an overlapping one) or whose
             # decision depended on text repaired since can still hold a repair; taking it
             # here keeps the step idempotent. Clean output costs only the prescan.
+            if seen is not None and not seen.partial:
+                # The later pass that found nothing on this very text had every hit of it
+                # near a region: the settling pass would analyse the same windows (its hits
+                # are the same) and find the same nothing. Only its budget is spent.
+                seen.spend(budget)
+                break
             more = _settle_pass(current, budget, exact, memo)
             if not more:
                 break
             current = record(more)
         for _ in range(_MAX_PASSES - 1):
+            seen = _Scope()
             more = _analyse(current, keep_rejected=False, regions=_changed_regions(maps[-1].findings),
-                            budget=budget, exact=exact, memo=memo)
+                            budget=budget, exact=exact, memo=memo, scope=seen)
             if not more:
                 break
+            seen = None
             current = record(more)
     if len(maps) == 1:
         for f in accepted:
@@ -942,17 +957,23 @@ def _analyse(
     exact: bool = True,
     settle: bool = False,
     memo: _WindowMemo | None = None,
+    scope: _Scope | None = None,
 ) -> list[Finding]:
     """The findings of one pass over ``text``. ``exact=False`` (no explanation wanted): a
     window's whole decode that clearly wins by cheap bounds on the model's costs is taken
     without scoring it exactly (the same decisions, the costs in its reason are bounds).
     ``settle``: a whole pass over a repaired text (a budget stop is not in input offsets).
-    ``memo``: the windows this step analysed already (see :class:`_WindowMemo`)."""
+    ``memo``: the windows this step analysed already (see :class:`_WindowMemo`).
+    ``scope``: filled with the sizes of the windows analysed, and whether the pass left any
+    window out (far from ``regions``, or for the budget)."""
     if not text or text.isascii():
         return []
-    hits = _hits(text, lost_marks, hint, regions)
+    hits = _hits(text, lost_marks, hint, regions, scope)
     if regions is not None:  # a later pass: only where the previous pass changed something
-        hits = _near_regions(hits, regions)
+        near = _near_regions(hits, regions)
+        if scope is not None and len(near) < len(hits):
+            scope.partial = True
+        hits = near
     if not hits:
         return []
     findings: list[Finding] = []
@@ -963,8 +984,12 @@ def _analyse(
                     budget.stopped_at = lo
                 else:
                     budget.later_pass_stopped = True
+                if scope is not None:
+                    scope.partial = True
                 break
             budget.left -= hi - lo
+        if scope is not None:
+            scope.sizes.append(hi - lo)
         if memo is None:
             findings.extend(_analyse_window(text, lo, hi, exact))
         else:
@@ -1015,6 +1040,23 @@ class _Budget:
     left: int
     stopped_at: int | None = None  # where the first pass stopped, in the step's input
     later_pass_stopped: bool = False  # a later pass (deeper layers) ran out
+
+
+@dataclass(slots=True)
+class _Scope:
+    """What one later pass covered: the sizes of the windows it analysed, in order, and
+    whether it left any hit or window out (see :func:`_repair`)."""
+
+    sizes: list[int] = field(default_factory=list)
+    partial: bool = False
+
+    def spend(self, budget: _Budget) -> None:
+        """Charge ``budget`` as a settling pass over the same windows would."""
+        for size in self.sizes:
+            if budget.left < size:
+                budget.later_pass_stopped = True
+                return
+            budget.left -= size
 
 
 class _Spans:
@@ -1086,7 +1128,8 @@ def _clusters(text: str, hits: list[int]) -> list[tuple[int, int]]:
     n = len(hits)
     if not n:
         return []
-    breaks = {k for k, gap in enumerate(map(sub, hits[1:], hits[:-1]), 1) if gap > 2 * _WINDOW}
+    gaps = map(sub, hits[1:], hits[:-1])
+    breaks = set(compress(count(1), map(lt, repeat(2 * _WINDOW), gaps)))
     end = hits[-1]
     nl = text.find("\n", hits[0], end)
     while nl >= 0:
@@ -1864,27 +1907,13 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
 
 def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
     """The window's bytes in ``reading`` and where each character's bytes start (a compact
-    array: a window may be tens of thousands of characters)."""
-    if "\x00" not in window:
-        # One encode in C when the reading's first codec has every character; these codecs
-        # give one byte per ASCII character and at most two per other one, so when the length
-        # says every other character took two, the offsets follow from which are ASCII. A
-        # lost mark is its one placeholder byte: encoded as NUL (no CJK codec's multi-byte
-        # sequence holds a 00 byte), then swapped.
-        nul = window.replace(_REPLACEMENT, "\x00")
-        try:
-            data = nul.encode(_CJK_READINGS[reading][0])
-        except UnicodeEncodeError:
-            pass
-        else:
-            if len(data) == 2 * len(nul) - len(nul.encode("ascii", "ignore")):
-                if _REPLACEMENT in window:
-                    data = data.replace(b"\x00", _PH_BYTE)
-                return data, array("i", accumulate(map(sub, repeat(2), map(str.isascii, nul)), initial=0))
-    enc = _ENCODERS[reading]
-    chunks = list(map(enc, window))
-    offs = array("i", accumulate(map(len, chunks), initial=0))
-    return b"".join(chunks), offs
+    array: a window may be tens of thousands of characters).
+
+    Character by character through the reading's cached encoder: cheaper than one encode in
+    C whenever the first codec refuses a character (each refusal raises), and no dearer when
+    it does not (the offsets then cost a pass over the characters anyway)."""
+    chunks = list(map(_ENCODERS[reading], window))
+    return b"".join(chunks), array("i", accumulate(map(len, chunks), initial=0))
 
 
 def _cjk_runs(
@@ -1898,6 +1927,13 @@ def _cjk_runs(
         # A run of one or two bytes covers at most two characters and at most one lead byte:
         # without a Latin letter anywhere, every trim of it is skipped below.
         spans = [span for span in spans if span[1] - span[0] > 2]
+    if reading != "shift_jis" or not _ASCII_ALIASES.search(window):
+        # A run without a UTF-8 lead byte (lost bytes and continuation bytes, ASCII between)
+        # gives nothing: a lossy trim needs two lead bytes, and one without lost bytes decodes
+        # only when it is all ASCII bytes, which only ASCII characters give here (Shift_JIS
+        # alone gives ``\`` for ``¥`` and ``~`` for ``‾``).
+        lead = _LEAD_BYTE.search
+        spans = [span for span in spans if lead(data, *span)]
     n_offs = len(offs)
     for bs, be in spans:
         # _snap_up and _snap_down, inlined (a window may have thousands of runs)
@@ -2001,6 +2037,8 @@ def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_LEAD_BYTE = re.compile(rb"[\xc2-\xf4]")
+_ASCII_ALIASES = re.compile("[\u00a5\u203e]")  # the characters a codec of a CJK reading encodes as ASCII
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
