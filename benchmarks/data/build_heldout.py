@@ -19,6 +19,13 @@ is eight English pages kept in heldout_pages/ as shipped (MIT, gzipped): three o
 --ignore-requires-python article-extractor==0.5.9`, tests/fixtures/fullpage_to_article_html/<site>/<page>/raw.html).
 `python benchmarks/data/build_heldout.py --batch16` writes that batch alone to heldout_pages/batch16.jsonl.
 
+Batch 17 (``BATCH17``): six Chinese pages (news.cn, newspaper4k 0.9.6's tests/data/html/chinese_article_002.html,
+MIT, kept here; GNE's ifeng/ifeng, baijiahao/4, toutiao/5, sina/sina and visiable_test/thepaper/1) and six English
+pages (trafilatura 1.0.0's theguardian, vice, theverge, phys.org, threatpost; newspaper4k's wired_001.html, kept
+here). `python benchmarks/data/build_heldout.py --batch17 GNE_TESTS TRAFILATURA_1_0_0_CACHE` writes it alone to
+heldout_pages/batch17.jsonl; the full build leaves the pages of PENDING out of boilerplate_heldout.jsonl and
+writes them to heldout_pages/pending.jsonl.
+
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
 (twnews/samples/*.html.xz) and two Chinese pages of newspaper4k 0.9.6's sdist
@@ -56,6 +63,11 @@ BATCH17 = {  # held-out batch 17 (Chinese and English), measured once at ce5b801
     "trafilatura1:threatpost.com.android.html", "pages:newspaper4k/wired_001.html.gz",
 }
 UTF8_FIRST |= {"pages:newspaper4k/chinese_article_002.html.gz", "pages:newspaper4k/wired_001.html.gz"}
+# Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
+# heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
+# batch 17's news.cn page (3.1% of its article: the title, as a short-line run between metadata lines) and
+# thepaper.cn self-media page (3.7%: the article's last short lines) are over the 2% per-page floor.
+PENDING = {"pages:newspaper4k/chinese_article_002.html.gz", "visiable_test/thepaper/1.html"}
 
 
 PAGE_ORIGIN = {  # heldout_pages/<folder> -> where the pages were shipped (both MIT)
@@ -659,7 +671,8 @@ def write(recs: list[dict], path: Path) -> None:
 if __name__ == "__main__":
     # Batch 14 waited in heldout_pages/batch14.jsonl until the rule changes it prompted landed
     # (at its first measurement one page lost 17% of its article, over the 10% per-page floor of
-    # tests/test_boilerplate_quality.py); every batch is in boilerplate_heldout.jsonl now.
+    # tests/test_boilerplate_quality.py); it is in boilerplate_heldout.jsonl now. Pages of PENDING wait the
+    # same way in heldout_pages/pending.jsonl.
     args = sys.argv[1:]
     if args[:1] == ["--batch16"]:  # batch 16 alone (pages kept here), for its first measurement
         write(build(None, only=BATCH16), HERE / "heldout_pages" / "batch16.jsonl")
@@ -667,5 +680,6 @@ if __name__ == "__main__":
     if args[:1] == ["--batch17"]:  # batch 17 alone, for its first measurement: --batch17 GNE_TESTS TRAFILATURA1_CACHE
         write(build(Path(args[1]), trafilatura_cache=Path(args[2]), only=BATCH17), HERE / "heldout_pages" / "batch17.jsonl")
         sys.exit()
-    write(build(Path(args[0]), Path(args[1]) if len(args) > 1 else None, Path(args[2]) if len(args) > 2 else None),
-          HERE / "boilerplate_heldout.jsonl")
+    dirs = (Path(args[0]), Path(args[1]) if len(args) > 1 else None, Path(args[2]) if len(args) > 2 else None)
+    write(build(*dirs, only=set(SPECS) - PENDING), HERE / "boilerplate_heldout.jsonl")
+    write(build(*dirs, only=PENDING), HERE / "heldout_pages" / "pending.jsonl")
