@@ -595,6 +595,34 @@ def test_a_chapter_heading_that_a_table_of_contents_lists_stays_in_the_article()
         assert f"{heading}\n\n第{k}1条" in res.text
 
 
+_EN_BODY = ("Millions of travelers faced long delays on Wednesday as a storm system moved east across the "
+            "country, bringing snow and freezing rain to several of the busiest airports in the region. ") * 3
+
+
+@pytest.mark.parametrize(("dateline", "iso"), [
+    ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "2013-11-28"),
+    ("Nov. 2, 2023 3:53 PM EDT", "2023-11-02T15:53"),
+    ("Published: 4th March 2026", "2026-03-04"),
+    ("Posted at 2013-12-30T14:42:01-0700", "2013-12-30T14:42:01"),
+])
+def test_an_english_dateline_goes_as_an_iso_date(dateline: str, iso: str) -> None:
+    page = f"Storm threatens holiday travel across the country\n{dateline}\n{_EN_BODY}\n"
+    r = strip_boilerplate(page)
+    assert r.metadata.date == iso
+    assert dateline not in r.text and _EN_BODY.strip() in r.text
+
+
+def test_a_byline_with_a_date_gives_the_name_and_the_date() -> None:
+    page = f"Storm threatens holiday travel across the country\nBy Jane Smith • 15 January 2020\n{_EN_BODY}\n"
+    r = strip_boilerplate(page)
+    assert r.metadata.author == "Jane Smith" and r.metadata.date == "2020-01-15"
+
+
+def test_an_impossible_date_is_not_reported() -> None:
+    page = f"Storm threatens holiday travel across the country\nFebruary 30, 2020\n{_EN_BODY}\n"
+    assert strip_boilerplate(page).metadata.date is None
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 from functools import lru_cache
 from itertools import accumulate, chain, pairwise
 from operator import add
@@ -32,8 +33,16 @@ _PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)")
 _TERMINAL = frozenset("。!?！？.」”\"')）")
 _FULL_STOPS = frozenset("。！？")  # terminal, in _PUNCT, and never in Latin text
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?", re.I)
+_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+# written-out English dates: "November 28, 2013", "Nov. 2, 2023", "4th March 2026", "4 Mar, 2026"
+_EN_DATE = re.compile(rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+                      rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}}))\b", re.I)
 _DIGITS = re.compile(r"\d[\d,]*")
+# a Latin sentence has words: a dateline of eight tokens ("november 28, 2013 -- updated 0203
+# gmt (1003 hkt)") has its punctuation but few of them
+_LATIN_WORDS = re.compile("[a-z]{2,}")
 _SPACES = re.compile(r"[\s|丨｜]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|委員會|办公室|辦公室|政府|中心|协会|協會|公司|厅|廳|院|会|會|部|处|處|科|站|所|社)$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -167,7 +176,8 @@ class _Doc:
                 continue
             two = search(shadow, m.end(), b) is not None
             if shadow[a:b].isascii():  # Latin text: count words
-                like = count(" ", a, b) + 1 >= 8 and (shadow[b - 1] in _TERMINAL or two)
+                like = count(" ", a, b) + 1 >= 8 and (shadow[b - 1] in _TERMINAL or two) \
+                    and len(_LATIN_WORDS.findall(shadow, a, b)) >= 5
             else:
                 like = (shadow[b - 1] in _TERMINAL and n >= 8) or (two and n >= 20) or n >= 40
             add_like(like)
@@ -1485,17 +1495,47 @@ def _found_or(pos: int, default: int) -> int:
 
 
 def _iso_date(value: str) -> str | None:
+    """The first date in ``value`` as ISO 8601 (numeric or English written out), with its time
+    when one follows within a few characters; ``None`` when there is no valid date."""
     m = _DATE.search(value)
-    if not m:
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _EN_DATE.search(value)
+        if not m:
+            return None
+        g = m.groups()
+        month, day, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+        y, mo, d = int(year), _MONTHS[month.lower()], int(day)
+    try:
+        out = date(y, mo, d).isoformat()
+    except ValueError:
         return None
-    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+    if not 1900 <= y <= 2100:
         return None
-    out = f"{y:04d}-{mo:02d}-{d:02d}"
     t = _TIME.search(value, m.end())
-    if t and t.start() - m.end() <= 3:
-        out += f"T{int(t.group(1)):02d}:{t.group(2)}" + (f":{t.group(3)}" if t.group(3) else "")
+    if t and t.start() - m.end() <= 4:
+        hour = int(t.group(1))
+        if t.group(4):  # 12-hour clock
+            hour = hour % 12 + (12 if t.group(4).lower() == "p" else 0)
+        if hour < 24:
+            out += f"T{hour:02d}:{t.group(2)}" + (f":{t.group(3)}" if t.group(3) else "")
     return out
+
+
+_NAME_FIELDS = ("author", "editor", "reporter", "photographer")
+_DATE_JOINER = " \u00a0\u3000,;|/•·-–—"
+
+
+def _split_dated(value: str) -> tuple[str, str]:
+    """A byline value with a date after the name: ``(name, date text)``; else ``(value, "")``."""
+    m = _DATE.search(value) or _EN_DATE.search(value)
+    if m is None or m.start() == 0:
+        return value, ""
+    who = value[: m.start()].rstrip(_DATE_JOINER)
+    if who.lower().endswith(" on"):
+        who = who[:-3].rstrip(_DATE_JOINER)
+    return (who, value[m.start() :]) if who else (value, "")
 
 
 def _metadata(doc: _Doc, title: list[int]) -> Metadata:
@@ -1503,7 +1543,14 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
     values: dict[str, Any] = {}
     if title:
         values["title"] = doc.text[doc.segs[title[0]].start : doc.segs[title[-1]].end]
-    dates = f.get("date", [])
+    names: dict[str, list[str]] = {}
+    dates = list(f.get("date", []))
+    for name in _NAME_FIELDS:  # "By Wikimedia Foundation•15 January 2020": a name and a date
+        for v in f.get(name, []):
+            who, when = _split_dated(v)
+            names.setdefault(name, []).append(who)
+            if when:
+                dates.append(when)
     if title and len(dates) > 1:  # the article's own date is the first one below its title
         below, size = doc.segs[title[-1]].end, len(doc.text)
         dates = sorted(dates, key=lambda d: _found_or(doc.text.find(d, below), size))
@@ -1518,7 +1565,7 @@ def _metadata(doc: _Doc, title: list[int]) -> Metadata:
             values["views"] = int(m.group().replace(",", ""))
             break
     for name in ("source", "author", "editor", "reporter", "photographer", "column", "url"):
-        vals = [v for v in f.get(name, []) if v]
+        vals = [v for v in names.get(name, f.get(name, [])) if v]
         if name == "reporter":  # "記者陳嘉寧／桃園機場報導": the name
             vals = [_REPORT_PLACE.sub("", _CREDIT_HEAD.sub("", v)) or v for v in vals]
         if vals:

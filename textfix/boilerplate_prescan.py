@@ -76,7 +76,7 @@ def _tables() -> dict[str, Any]:
         else:
             danger.append(1 if r.confidence >= 0.9 else 0)
     return {
-        "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "column": bp._COLUMN,
+        "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "latin_words": bp._LATIN_WORDS, "column": bp._COLUMN,
         "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME, "min_core": bp.MIN_CORE,
         "edge": bp._EDGE_STRIP, "full_stops": bp._FULL_STOPS, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
@@ -212,7 +212,8 @@ def _scan(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None, h
         if m is None:
             like = False  # no sentence punctuation: a heading, a menu item, a label
         elif shade[a:b].isascii():
-            like = count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None)
+            like = count(" ", a, b) + 1 >= 8 and (shade[b - 1] in terminal or search(shade, m.end(), b) is not None) \
+                and len(t["latin_words"].findall(shade, a, b)) >= 5
         else:
             like = (shade[b - 1] in terminal and n >= 8) or n >= 40 or (n >= 20 and search(shade, m.end(), b) is not None)
         kind.append(2 if not like else 0 if n > limit else 1)
