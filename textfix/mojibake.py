@@ -968,6 +968,14 @@ def _analyse(
     window out (far from ``regions``, or for the budget)."""
     if not text or text.isascii():
         return []
+    if regions is not None and hint is None:
+        # A later pass: the prescan first (most repaired text is clean: then there is no hit
+        # near the regions either), and its stage spares the scans it saw empty.
+        hint = _signal(text, lost_marks)
+        if hint is None:
+            composed = _composed(text)
+            if composed is None or _signal(composed[0], lost_marks) is None:
+                return []
     hits = _hits(text, lost_marks, hint, regions, scope)
     if regions is not None:  # a later pass: only where the previous pass changed something
         near = _near_regions(hits, regions)
