@@ -46,6 +46,8 @@ _LATIN_WORDS = re.compile("[a-z]{2,}")
 _SPACES = re.compile(r"[\s|丨｜]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|委員會|办公室|辦公室|政府|中心|协会|協會|公司|厅|廳|院|会|會|部|处|處|科|站|所|社)$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script, Han included
+_CRUMB_MARK = re.compile("[>»›]")  # "新华网 > > 正文" is a breadcrumb, never a headline
 _HAN_LABEL = re.compile(r"\(?[\u3400-\u9fff]{2}")  # labels of two or more Han characters
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
 _LINE_TAG = re.compile(r"(?:^|\n)【[^【】\n]{1,12}】", re.M)
@@ -733,7 +735,8 @@ def _find_title(doc: _Doc) -> int | None:
                 if len(skipped) > MAX_BUTTON_LINES:
                     break
                 continue
-            if i not in doc.claims and _heading_like(doc, i) and 4 <= doc.n[i] <= 100:
+            if i not in doc.claims and _heading_like(doc, i) and 4 <= doc.n[i] <= 100 \
+                    and _CRUMB_MARK.search(doc.shadow, doc.segs[i].start, doc.segs[i].end) is None:
                 k = i - 1  # a short name under a longer headline is a byline ("加拿大必读")
                 if doc.n[i] <= 8 and k >= 0 and k not in doc.claims and _heading_like(doc, k) \
                         and 2 * doc.n[i] <= sum(doc.n[j] for j in range(doc.line_first[k], k + 1)) <= 100 \
@@ -797,8 +800,8 @@ def _button(doc: _Doc, i: int) -> bool:
         return True
     s = doc.segs[i]
     piece = doc.shadow[s.start : s.end]
-    if piece.strip(_EDGE_STRIP) in ruleset().whole_forms:
-        return True
+    if piece.strip(_EDGE_STRIP) in ruleset().whole_forms or _LETTER.search(piece) is None:
+        return True  # a UI word, or digits and marks (a date or a counter, not a headline)
     return n <= 8 and not _HAN.search(piece) and _han_article(doc)
 
 
@@ -1099,6 +1102,20 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     return True
 
 
+def _closes_article(doc: _Doc, j: int) -> bool:
+    """Whether segment ``j`` is a closing sentence of the article below the core: unclaimed,
+    sentence-like, and followed by the credits block (editor, proofreader) within a few
+    segments. Short lines above it are then the article's own (a post written a phrase per
+    line), not a menu."""
+    if j >= len(doc.segs) or j in doc.claims or not doc.sentence[j]:
+        return False
+    for k in range(j + 1, min(j + 4, len(doc.segs))):
+        cl = doc.claims.get(k)
+        if cl:
+            return cl[-1][0] == "credits"
+    return False
+
+
 def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
     """Menus and link lists: runs of short non-sentence segments in the head or tail zone
     (two signals: position plus shape, a list marker, or repetition across documents)."""
@@ -1143,7 +1160,7 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                     continue
                 if i in full:
                     continue  # claimed chrome does not break a run
-            if _menu_like(doc, run):
+            if _menu_like(doc, run) and not (run[0] > core_b and _closes_article(doc, run[-1] + 1)):
                 doc.claim_run([k for k in run if k not in claims], "navigation", "shape.short_run", 0.7)
             run = []
     _dated_list(doc, core_b, protect)
