@@ -1931,7 +1931,11 @@ def _cjk_runs(
     ``whole``: only spans that cover the window can matter."""
     out: list[_Candidate] = []
     han_around = _HAN.search(window) is not None
-    if not _ASCII_LETTER.search(window):
+    # ``1`` where the window has an ASCII letter (no other character becomes ``1``), so that
+    # "a Latin letter beside the run" is a slice: an ASCII letter just outside a trim, or at
+    # either edge of the run inside or outside (where some trim has one just outside).
+    flags = window.translate(_LETTER_FLAGS) if _ASCII_LETTER.search(window) else ""
+    if not flags:
         # A run of one or two bytes covers at most two characters and at most one lead byte:
         # without a Latin letter anywhere, every trim of it is skipped below.
         spans = [span for span in spans if span[1] - span[0] > 2]
@@ -1951,7 +1955,8 @@ def _cjk_runs(
         j = bisect_right(offs, be) - 1
         if j < 0 or be - offs[j] > 3 or j - i < 1 or (whole and (i != 0 or j != len(window))):
             continue
-        if j - i < 3 and data.find(_PH, offs[i], offs[j]) < 0 and not _letter_near(window, i, j):
+        if (j - i < 3 and data.find(_PH, offs[i], offs[j]) < 0
+                and "1" not in flags[max(0, i - 1) : i + 1] and "1" not in flags[max(0, j - 1) : j + 1]):
             continue  # every trim is a short run without a lost byte or a Latin neighbour: skipped below
         if j - i > 2 and data.find(_PH, offs[i + 1], offs[j - 1]) >= 0:
             # Every trim below keeps a lost byte: with fewer than two lead bytes in the whole
@@ -1969,7 +1974,7 @@ def _cjk_runs(
                 continue
             chunk = data[offs[ii] : offs[jj]]
             lossy = _PH in chunk
-            if jj - ii < 3 and not lossy and not _latin_neighbour(window, ii, jj):
+            if jj - ii < 3 and not lossy and not ((ii and flags[ii - 1 : ii] == "1") or flags[jj : jj + 1] == "1"):
                 continue  # see the two-character check below: it could not pass
             if lossy and len(chunk) - len(chunk.translate(None, _UTF8_LEADS)) < 2:
                 continue  # fewer than two lead bytes: it cannot recover two characters
@@ -2022,19 +2027,6 @@ def _recovered(rep: str) -> int:
     return len(rep) - len(rep.encode("ascii", "ignore")) - rep.count(_REPLACEMENT)
 
 
-def _latin_neighbour(window: str, i: int, j: int) -> bool:
-    left = window[i - 1 : i]
-    right = window[j : j + 1]
-    return (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())
-
-
-def _letter_near(window: str, i: int, j: int) -> bool:
-    """Whether an ASCII letter sits at either edge of ``window[i:j]``, inside or outside:
-    :func:`_latin_neighbour` of some trim of the run may then hold."""
-    edges = window[max(0, i - 1) : i + 1] + window[max(0, j - 1) : j + 1]
-    return any(c.isascii() and c.isalpha() for c in edges)
-
-
 def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
     """True when ``rep`` is accented Latin letters inside a Latin word (``pr茅fecture``)."""
     if not all(k == "A" for k in model().classes(rep)):
@@ -2046,6 +2038,7 @@ def _accent_in_word(window: str, i: int, j: int, rep: str) -> bool:
 
 _HAN = re.compile("[\u4e00-\u9fff]")
 _LEAD_BYTE = re.compile(rb"[\xc2-\xf4]")
+_LETTER_FLAGS = {c: "1" if chr(c).isalpha() else "0" for c in range(0x80)}  # see _cjk_runs
 _ASCII_ALIASES = re.compile("[\u00a5\u203e]")  # the characters a codec of a CJK reading encodes as ASCII
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
