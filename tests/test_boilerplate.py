@@ -623,6 +623,41 @@ def test_an_impossible_date_is_not_reported() -> None:
     assert strip_boilerplate(page).metadata.date is None
 
 
+def test_english_notices_and_footers_go_whole() -> None:
+    cookie = ("We use cookies and other tracking technologies to improve your browsing experience on our site, "
+              "show personalized content and targeted ads, analyze site traffic, and understand where our "
+              "audiences come from. To learn more or opt out, please read our policy. By choosing I Accept, "
+              "you consent to our use of cookies and other tracking technologies on this website and in apps.")
+    rights = ("© 2023 Example Media Group. All rights reserved. Use of this site constitutes acceptance of our "
+              "User Agreement and Privacy Policy and Cookie Statement. The material on this site may not be "
+              "reproduced, distributed, transmitted, cached or otherwise used, except with the prior written "
+              "permission of Example Media Group. Ad Choices and affiliate links apply across the whole site.")
+    signup = "By signing up, you agree to our Privacy Policy and European users agree to the data transfer policy."
+    page = "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY, "Editor's Picks",
+                        "The best winter boots for walking in the city", "How airports prepare for snow",
+                        signup, rights, cookie]) + "\n"
+    r = strip_boilerplate(page)
+    assert len(cookie) > 300 and len(rights) > 300
+    for chrome in (cookie, rights, signup, "How airports prepare for snow"):
+        assert chrome not in r.text
+    assert _EN_BODY.strip() in r.text
+
+
+def test_an_english_photo_credit_line_is_a_caption_and_a_tax_credit_stays() -> None:
+    caption = "Travelers wait at the gate before the storm. Photograph: Jane Doe/Getty Images"
+    listed = "Tax credit: a reduction of the tax owed by families with children under six"
+    more = ("Airlines said they expected most flights to leave on time by Thursday morning, although "
+            "travelers heading north were told to check the status of their flights before leaving home.")
+    page = "\n\n".join(["Storm threatens holiday travel across the country", caption, _EN_BODY, listed,
+                        more]) + "\n"
+    r = strip_boilerplate(page)
+    assert caption not in r.text and listed in r.text and more in r.text
+    assert any(s.category == "caption" for s in r.spans)
+    credit_only = "Travelers wait at the gate before the storm. Jane Doe/Getty Images"
+    r = strip_boilerplate(page.replace(caption, credit_only))
+    assert credit_only not in r.text and listed in r.text
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -76,6 +76,10 @@ _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致�
 _SPACE = re.compile(r"[^\S\n]")
 _LATIN_SPACE = re.compile(r"[a-z0-9][^\S\n]+[a-z0-9]")  # on the lower-cased shadow
 MAX_CHROME = 80  # a keyword claims a segment only up to this many characters
+# outside the article, a notice paragraph (cookies, affiliate links, a copyright footer) goes
+# whole up to this many characters when a confident keyword says what it is
+MAX_NOTICE = 600
+NOTICE_HEAD = 80  # a notice says what it is in its opening words
 MAX_VALUE = 30  # a field value spills onto following segments only while they are this short
 SUMMARY_WINDOW = 20_000  # a summary's repeat is looked for this far (characters) after it
 LEAD_WINDOW = 3_000  # an unlabelled lead's repeat, this far after it
@@ -266,6 +270,15 @@ def _kadane(w: list[int], lo: int, hi: int) -> tuple[int, int, int]:
         if run > best:
             best, best_a, best_b = run, run_a, i
     return best, best_a, best_b
+
+
+def _notice_hit(shade: str, seg: Segment, a: int, rule: Rule, n: int) -> bool:
+    """Whether a confident keyword at ``a`` makes its Latin segment a notice: the keyword in
+    the opening words ("Boing Boing uses cookies…", "TIME may receive compensation…"), the
+    paragraph at most ``MAX_NOTICE`` characters. Such a paragraph weighs against the core, so
+    it goes when it sits outside the article. The prescan mirrors this (``danger`` 3)."""
+    return (rule.confidence >= 0.97 and rule.kind == "kw" and rule.action != "marker" and n <= MAX_NOTICE
+            and a - seg.start < NOTICE_HEAD and shade[seg.start : seg.end].isascii())
 
 
 def _find_core(doc: _Doc, strong: set[int], walls: set[int], end_mark: int | None = None) -> None:
@@ -618,7 +631,7 @@ def _apply_regexes(doc: _Doc, rs: RuleSet) -> None:
                     continue
                 if (doc.n[i] <= MAX_CHROME and not doc.sentence[i]) or (
                         doc.zone[i] != "core" and doc.n[i] <= 300 and not _PUNCT.search(piece)) or (
-                        doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= 300):
+                        doc.zone[i] == "tail" and rule.category == "footer_copyright" and doc.n[i] <= MAX_NOTICE):
                     doc.claim(i, rule)
                 else:  # inside a long segment only the matches go
                     for mm in rx.finditer(piece):
@@ -671,8 +684,9 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
         if rule.action == "marker":
             limit = (b - a) + 8
         if n > limit and not (
-            doc.zone[i] != "core" and rule.action != "marker" and n <= 300
-            and (rule.confidence >= 0.97 or not _PUNCT.search(doc.shadow, doc.segs[i].start, doc.segs[i].end))
+            doc.zone[i] != "core" and rule.action != "marker"
+            and ((rule.confidence >= 0.97 and n <= MAX_NOTICE)
+                 or (n <= 300 and not _PUNCT.search(doc.shadow, doc.segs[i].start, doc.segs[i].end)))
         ):
             continue  # long: only a run-together menu or a notice ("… uses cookies …") at the edges goes
         if i in protect and rule.confidence < 0.95:
@@ -702,7 +716,9 @@ def _apply_keywords(doc: _Doc, rs: RuleSet, kws: list[tuple[int, int, Rule]], pr
 
 def _heading_like(doc: _Doc, i: int) -> bool:
     """Not a sentence, or a headline that ends in ! or ? ("…突破3000亿美元！魏少军：…")."""
-    return not doc.sentence[i] or (doc.n[i] <= 50 and doc.shadow.count("。", doc.segs[i].start, doc.segs[i].end) == 0)
+    s = doc.segs[i]
+    return not doc.sentence[i] or (doc.n[i] <= 50 and doc.shadow.count("。", s.start, s.end) == 0
+                                   and doc.shadow[s.end - 1] != ".")  # a Latin sentence is no headline
 
 
 def _earlier_copy(doc: _Doc, i: int) -> int:
@@ -1281,6 +1297,28 @@ def _captions_in_core(doc: _Doc) -> None:
         i = j + 1
 
 
+_PHOTO_CREDITS = frozenset(("lab.en.photo", "lab.en.photo2", "re.en.photo"))
+
+
+def _credited_captions(doc: _Doc) -> None:
+    """A short line that ends in a photo credit ("… storm. Photograph: Jane Doe/Getty Images")
+    is a caption: the text before the credit goes with it."""
+    for i, cl in list(doc.claims.items()):
+        if cl[-1][1] not in _PHOTO_CREDITS or doc.line_last[i] != i:
+            continue
+        line = range(doc.line_first[i], i + 1)
+        if sum(doc.n[k] for k in line) > 200:
+            continue
+        seg = doc.segs[i]
+        if i not in doc.full:  # the credit inside the segment: it must end it
+            if doc.shadow[cl[-1][4] : seg.end].strip():
+                continue
+            doc.claim(i, None, seg.start, cl[-1][3], "caption", "ctx.credited_caption", 0.8)
+        for k in line[:-1]:
+            if k not in doc.claims:
+                doc.claim(k, None, category="caption", rule_id="ctx.credited_caption", confidence=0.8)
+
+
 # A photo shows a scene: these words end a caption that names one ("研讨会现场", "揭牌仪式").
 _SCENE_END = re.compile(
     "(?:现场|現場|仪式|儀式|合影|合照|留念|典礼|典禮|会场|會場|剪彩|剪綵|揭牌|颁奖|頒獎|签约|簽約|"
@@ -1653,6 +1691,8 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
                 strong.add(i)
                 if r.action == "marker" and doc.n[i] <= (b - a) + 8:
                     walls.add(i)
+            elif i >= 0 and _notice_hit(shade, segs[i], a, r, doc.n[i]):
+                strong.add(i)  # a Latin notice paragraph ("We use cookies…") is not article text
     # an end-of-article line ("- THE END -", "（完）") closes the article: the core ends before it
     end_line = _end_line()
     end_mark = None
@@ -1691,6 +1731,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _line_context(doc, protect)
     _follow_context(doc)
     _captions_in_core(doc)
+    _credited_captions(doc)
     _scene_captions(doc, protect)
     _teaser_feed(doc, protect)
     _shape(doc, markers, protect, model)
@@ -1922,6 +1963,7 @@ _SHAPE_REASONS = {
     "shape.dated_list": "a list of headlines with dates, below the article",
     "shape.teaser_feed": "a teaser in a feed of other articles (each closed by the same 'read the rest' line)",
     "shape.bullet_list": "a list of bulleted headlines outside the article",
+    "ctx.credited_caption": "a photo caption: its line ends in a photo credit",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
     "dup.title_above": "a copy of the title above it, outside the article (the page title)",

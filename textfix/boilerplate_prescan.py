@@ -73,11 +73,13 @@ def _tables() -> dict[str, Any]:
             danger.append(0)  # edge, head and tail keywords do not apply inside the core
         elif r.action == "marker":
             danger.append(2)
+        elif r.confidence >= 0.97:
+            danger.append(3)  # also at the start of a long Latin paragraph (a notice)
         else:
             danger.append(1 if r.confidence >= 0.9 else 0)
     return {
         "danger": tuple(danger), "punct": bp._PUNCT, "terminal": bp._TERMINAL, "latin_words": bp._LATIN_WORDS, "column": bp._COLUMN,
-        "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME, "min_core": bp.MIN_CORE,
+        "core": bp._core_scanner(), "end": bp._end_line(), "lead": bp.LEAD_WINDOW, "chrome": bp.MAX_CHROME, "notice_head": bp.NOTICE_HEAD, "max_notice": bp.MAX_NOTICE, "min_core": bp.MIN_CORE,
         "edge": bp._EDGE_STRIP, "full_stops": bp._FULL_STOPS, "clause": bp._CLAUSE, "reltime": bp._RELTIME, "spaces": bp._SPACES, "scene": bp._SCENE_END,
         "whole": (rs.whole, rs.whole_forms),
         "label": tuple(r.kind == "label" for r in rs.rules),
@@ -265,6 +267,7 @@ def _window_matches(shade: str, segs: list[Segment], kind: list[int], rs: RuleSe
     character a cutting label ends or starts with."""
     reach = rs.longest
     size = len(shade)
+    notice_head, notice_size = t["notice_head"], 2 * t["max_notice"]  # characters, spaces included
     windows: list[tuple[int, int]] = []
     add = windows.append
     cut_chars = t["cut_chars"]
@@ -272,6 +275,9 @@ def _window_matches(shade: str, segs: list[Segment], kind: list[int], rs: RuleSe
     for (a, b, _), k in zip(segs, kind):
         if k:
             add((max(0, a - reach), min(size, b + reach)))
+        elif b - a <= notice_size and shade[a:b].isascii():  # a notice's keyword in its opening
+            # words (and any label starting the segment)
+            add((a, min(size, a + notice_head + reach)))
         elif shade[a : a + 2] in heads or shade[a] in heads:  # a label may start the segment (the
             # heads of one-character labels are one character long)
             add((a, min(size, a + reach)))
@@ -345,6 +351,8 @@ def _hits_matter(segs: list[Segment], kind: list[int], matches: list[tuple[int, 
         if k == 1:
             if danger[idx]:
                 return True
+        elif danger[idx] == 3 and x - segs[i].start < t["notice_head"]:
+            return True  # maybe a notice paragraph (boilerplate._notice_hit)
         elif danger[idx] == 2 and t["label"][idx] and (cutting[idx] or x == segs[i].start):
             return True
     return False
