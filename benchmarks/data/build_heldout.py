@@ -26,6 +26,15 @@ here). `python benchmarks/data/build_heldout.py --batch17 GNE_TESTS TRAFILATURA_
 heldout_pages/batch17.jsonl; the full build leaves the pages of PENDING out of boilerplate_heldout.jsonl and
 writes them to heldout_pages/pending.jsonl.
 
+Batch 18 (``BATCH18``, issue 5): two Chinese pages of sites never labelled, kept here as reduced copies (scripts,
+styles, attributes and empty elements dropped, visible text and block structure kept; Apache-2.0, LICENSE beside them):
+gmw.cn from mozilla/readability's test/test-pages/gmw/source.html and chinanews.com from GerapyAutoExtractor's
+samples/detail/china_news1.html; six English pages of trafilatura 1.0.0's tests/cache/ (vancouversun, nature, dw,
+knowtechie, github.blog, theplanetarypress; GPLv3+, read from the sdist). Labelled by someone other than the engineer
+who measures it, and not measured here. `python benchmarks/data/build_heldout.py --batch18 TRAFILATURA_1_0_0_CACHE`
+writes it alone to heldout_pages/batch18.jsonl and its content-only version to heldout_pages/batch18_content.jsonl;
+the full build leaves it out of boilerplate_heldout.jsonl.
+
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
 (twnews/samples/*.html.xz) and two Chinese pages of newspaper4k 0.9.6's sdist
@@ -63,6 +72,14 @@ BATCH17 = {  # held-out batch 17 (Chinese and English), measured once at ce5b801
     "trafilatura1:threatpost.com.android.html", "pages:newspaper4k/wired_001.html.gz",
 }
 UTF8_FIRST |= {"pages:newspaper4k/chinese_article_002.html.gz", "pages:newspaper4k/wired_001.html.gz"}
+BATCH18 = {  # held-out batch 18 (issue 5): labelled, not measured; not part of the full build
+    "pages:readability/gmw.html.gz", "pages:gerapy/china_news1.html.gz",
+    "trafilatura1:vancouversun.com.microsoft.html", "trafilatura1:nature.com.telescope.html",
+    "trafilatura1:dw.com.colonial.html", "trafilatura1:knowtechie.com.rally.html",
+    "trafilatura1:github.blog.spiceland.html", "trafilatura1:theplanetarypress.com.forestlands.html",
+}
+UTF8_FIRST |= {"pages:readability/gmw.html.gz", "pages:gerapy/china_news1.html.gz",
+               "trafilatura1:github.blog.spiceland.html"}  # github.blog: no charset declared, lxml reads Latin-1
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
 # heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
 # batch 17's news.cn page (3.1% of its article: the title, as a short-line run between metadata lines) and
@@ -75,6 +92,8 @@ PAGE_ORIGIN = {  # heldout_pages/<folder> -> where the pages were shipped (both 
     "pages:twnews": "twnews 0.3.3 wheel (MIT), twnews/samples/",
     "pages:newspaper4k": "newspaper4k 0.9.6 sdist (MIT), tests/data/html/",
     "pages:article_extractor": "article-extractor 0.5.9 sdist (MIT), tests/fixtures/fullpage_to_article_html/",
+    "pages:readability": "mozilla/readability (Apache-2.0) test/test-pages/<page>/source.html, reduced copy: ",
+    "pages:gerapy": "Gerapy/GerapyAutoExtractor (Apache-2.0) samples/detail/, reduced copy: ",
 }
 
 
@@ -587,6 +606,71 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         105: "share_follow_qr", 111: "ads", 112: "other", 113: "metadata", **R(114, 138, "related_links"),
         139: "other", **R(140, 159, "navigation"), 160: "footer_copyright", **R(161, 166, "navigation"),
     }, []),
+    # batch 18 (issue 5, held-out batch 18): labelled for a later first measurement by the engineer changing the rules;
+    # Chinese: gmw.cn (mozilla/readability) and chinanews.com (GerapyAutoExtractor), reduced copies kept here;
+    # English: six sites never labelled, from trafilatura 1.0.0's sdist (GPLv3+, read from the sdist)
+    "pages:readability/gmw.html.gz": ("zh-Hans", "news", {
+        **R(0, 25, "navigation"), **R(26, 30, "breadcrumb"), 32: "metadata", 33: "metadata", 37: "caption",
+        49: "caption", 65: "caption", 68: "metadata", 69: "credits", 70: "credits", 71: "credits",
+        72: "share_follow_qr", 73: "share_follow_qr", 74: "footer_copyright", **R(75, 95, "other"),
+        **R(96, 110, "related_links"), 111: "navigation", 112: "footer_copyright", 113: "navigation",
+        114: "footer_copyright", 115: "ads", 116: "ads", **R(117, 139, "share_follow_qr"),
+    }, []),
+    "pages:gerapy/china_news1.html.gz": ("zh-Hans", "news", {
+        **R(0, 33, "navigation"), 34: "other", 35: "other", 36: "navigation", 37: "navigation",
+        **R(38, 41, "share_follow_qr"), 42: "navigation", 43: "share_follow_qr", 44: "share_follow_qr", 45: "duplicate",
+        46: "share_follow_qr", 47: "share_follow_qr", 48: "breadcrumb", 49: "other", 50: "other",
+        **R(52, 56, "metadata"), 58: "duplicate", 66: "credits", 67: "credits", 68: "navigation",
+        **R(69, 83, "related_links"), **R(84, 98, "other"), **R(99, 162, "related_links"), 163: "navigation",
+        164: "navigation", 165: "footer_copyright", 166: "footer_copyright", 167: "icp_filing",
+        **R(168, 170, "footer_copyright"),
+    }, [(56, "参与互动", "other"), (167, "总机：86-10-87826688", "footer_contact")]),
+    "trafilatura1:vancouversun.com.microsoft.html": ("en", "news", {
+        0: "other", 1: "other", **R(2, 150, "navigation"), **R(151, 153, "other"), 156: "metadata", 157: "metadata",
+        158: "caption", 159: "caption", 160: "share_follow_qr", **R(161, 163, "other"), **R(168, 171, "related_links"),
+        189: "footer_copyright", 190: "related_links", 191: "ads", **R(192, 194, "other"), 195: "share_follow_qr",
+        196: "other", **R(197, 210, "share_follow_qr"), 203: "duplicate", **R(211, 272, "navigation"),
+        273: "footer_contact", 274: "footer_copyright", 275: "footer_copyright", 276: "other",
+        **R(277, 311, "navigation"),
+    }, []),
+    "trafilatura1:nature.com.telescope.html": ("en", "news", {
+        **R(0, 9, "other"), **R(10, 12, "breadcrumb"), 13: "navigation", 14: "navigation", 15: "other",
+        16: "navigation", 17: "other", 18: "other", 19: "breadcrumb", 20: "metadata", 23: "metadata",
+        **R(24, 28, "other"), 29: "caption", 46: "metadata", 47: "metadata", **R(48, 69, "related_links"),
+        **R(70, 74, "share_follow_qr"), **R(75, 77, "related_links"), **R(78, 81, "metadata"), 82: "other",
+        **R(83, 88, "share_follow_qr"), 89: "other", **R(90, 184, "navigation"), 142: "other",
+        185: "footer_copyright", **R(186, 191, "navigation"),
+    }, []),
+    "trafilatura1:dw.com.colonial.html": ("en", "news", {
+        **R(0, 7, "other"), **R(8, 39, "navigation"), 40: "other", 41: "other", **R(42, 164, "navigation"),
+        **R(165, 167, "breadcrumb"), 168: "ads", 169: "breadcrumb", 175: "caption", 178: "related_links",
+        **R(182, 215, "caption"), 218: "caption", 221: "related_links", 228: "other", 229: "share_follow_qr",
+        230: "caption", 231: "share_follow_qr", 232: "share_follow_qr", 233: "caption", 234: "share_follow_qr",
+        **R(235, 247, "related_links"), **R(248, 259, "metadata"), **R(260, 264, "other"),
+        **R(265, 274, "related_links"), **R(275, 286, "metadata"), **R(287, 291, "other"), 292: "ads",
+        **R(293, 297, "related_links"), **R(298, 301, "share_follow_qr"), **R(302, 344, "navigation"),
+        345: "footer_copyright", **R(346, 349, "navigation"),
+    }, []),
+    "trafilatura1:knowtechie.com.rally.html": ("en", "blog", {
+        **R(0, 24, "navigation"), 11: "share_follow_qr", 13: "share_follow_qr", 25: "breadcrumb", 28: "metadata",
+        29: "metadata", 30: "metadata", 31: "caption", **R(39, 43, "related_links"), 44: "metadata", 45: "other",
+        46: "other", 47: "other", **R(48, 86, "related_links"), 87: "ads", **R(88, 106, "related_links"),
+        **R(107, 111, "navigation"), 112: "footer_copyright",
+    }, []),
+    "trafilatura1:github.blog.spiceland.html": ("en", "company", {
+        **R(0, 32, "navigation"), 15: "other", 16: "other", 31: "other", 32: "other", 33: "metadata",
+        34: "breadcrumb", 36: "metadata", 52: "share_follow_qr", **R(53, 57, "related_links"),
+        **R(59, 65, "share_follow_qr"), **R(66, 87, "related_links"), **R(88, 112, "navigation"),
+        **R(113, 117, "share_follow_qr"), 118: "footer_copyright", 119: "navigation", 120: "navigation",
+    }, []),
+    "trafilatura1:theplanetarypress.com.forestlands.html": ("en", "news", {
+        **R(0, 48, "navigation"), 23: "other", 24: "other", 49: "breadcrumb", 50: "caption", 51: "breadcrumb",
+        **R(53, 56, "metadata"), **R(57, 64, "share_follow_qr"), 65: "credits", 66: "metadata", 93: "caption",
+        **R(94, 101, "share_follow_qr"), **R(102, 104, "other"), **R(105, 111, "related_links"),
+        **R(112, 115, "share_follow_qr"), **R(116, 129, "related_links"), 130: "other", 131: "other",
+        132: "footer_contact", 133: "share_follow_qr", **R(134, 136, "navigation"), 137: "footer_copyright",
+        **R(138, 140, "other"),
+    }, []),
 }
 
 
@@ -681,6 +765,15 @@ if __name__ == "__main__":
     if args[:1] == ["--batch17"]:  # batch 17 alone, for its first measurement: --batch17 GNE_TESTS TRAFILATURA1_CACHE
         write(build(Path(args[1]), trafilatura_cache=Path(args[2]), only=BATCH17), HERE / "heldout_pages" / "batch17.jsonl")
         sys.exit()
+    if args[:1] == ["--batch18"]:  # batch 18 alone, for its first measurement: --batch18 TRAFILATURA1_CACHE
+        recs = build(None, trafilatura_cache=Path(args[1]), only=BATCH18)
+        write(recs, HERE / "heldout_pages" / "batch18.jsonl")
+        sys.path.insert(0, str(HERE.parent.parent))
+        from benchmarks.boilerplate_eval import content_only
+
+        write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
+               for r in recs], HERE / "heldout_pages" / "batch18_content.jsonl")
+        sys.exit()
     dirs = (Path(args[0]), Path(args[1]) if len(args) > 1 else None, Path(args[2]) if len(args) > 2 else None)
-    write(build(*dirs, only=set(SPECS) - PENDING), HERE / "boilerplate_heldout.jsonl")
+    write(build(*dirs, only=set(SPECS) - PENDING - BATCH18), HERE / "boilerplate_heldout.jsonl")
     write(build(*dirs, only=PENDING), HERE / "heldout_pages" / "pending.jsonl")
