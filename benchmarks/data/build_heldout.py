@@ -624,7 +624,7 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         161: "metadata", 162: "metadata", **R(163, 166, "other"), **R(167, 169, "related_links"), **R(170, 533, "other"),
         534: "ads", **R(535, 548, "other"), **R(549, 585, "related_links"), **R(586, 800, "navigation"), 801: "other",
         **R(802, 812, "related_links"), **R(813, 834, "other"), **R(835, 921, "navigation"), 922: "other",
-        923: "share_follow_qr", **R(924, 930, "other"), 931: "navigation", 932: "footer_copyright",
+        923: "share_follow_qr", **R(924, 930, "other"), 931: "navigation", 932: "footer_copyright", 933: "other",
     }, []),
     "pages:gerapy/china_news1.html.gz": ("zh-Hans", "news", {
         **R(0, 33, "navigation"), 34: "other", 35: "other", 36: "navigation", 37: "navigation",
