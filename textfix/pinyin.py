@@ -11,7 +11,10 @@ the decision is made per document from three measurements:
   annotate what they converted; textbooks annotate characters shared by both scripts); text
   converted back to Simplified afterwards (``业(yè)``) counts with stricter density and count;
 - consistency: the share of occurrences of each annotated character that carry an annotation
-  (a converter annotates every occurrence).
+  (a converter annotates every occurrence);
+- readings: the share of annotations giving a reading that is not the character's usual one
+  (a converter gives the usual reading; a person marks the rarer readings of polyphonic
+  characters, ``單(chán)于``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ MIN_CONSISTENCY = 0.75
 MIN_VARIANT_SHARE = 0.8
 MIN_VARIANT_COUNT = 5
 MIN_VARIANT_DENSITY = 5.0
+MAX_RARE_SHARE = 0.5  # annotations giving a reading other than the character's usual one
 
 
 @cache
@@ -74,6 +78,11 @@ def _reading_table() -> dict[str, str]:
     from pypinyin.pinyin_dict import pinyin_dict  # an install without the JSON file
 
     return {str(k): v for k, v in pinyin_dict.items()}
+
+
+def usual_reading(char: str) -> str:
+    """The reading pypinyin's character table lists first (its most common one), or ``""``."""
+    return _reading_table().get(str(ord(char)), "").split(",", 1)[0]
 
 
 def readings(char: str) -> frozenset[str]:
@@ -163,11 +172,13 @@ def assess(text: str, mode: str = "auto", pairs: Counter[tuple[str, str]] | None
     chars = {c for c, _ in pairs}
     occurrences = sum(text.count(c) for c in chars)
     consistency = n / max(occurrences, n)
+    rare_share = sum(k for (c, r), k in pairs.items() if r != usual_reading(c)) / n
     figures = (
         f"{n} annotation(s), {'' if exact else 'at least '}{density:.1f} per 100 Han characters, "
         f"{traditional_share:.0%} on Traditional-only characters "
         f"({variant_share:.0%} on characters of one script only), "
-        f"{consistency:.0%} of their characters' occurrences annotated"
+        f"{consistency:.0%} of their characters' occurrences annotated, "
+        f"{rare_share:.0%} giving a reading other than the usual one"
     )
     if mode in ("always", "never"):
         return Assessment(n, density, traditional_share, consistency, mode == "always", f"mode {mode!r}; {figures}")
@@ -181,6 +192,8 @@ def assess(text: str, mode: str = "auto", pairs: Counter[tuple[str, str]] | None
         failed.append(f"not on converted characters (< {MIN_TRADITIONAL_SHARE:.0%} Traditional-only)")
     if consistency < MIN_CONSISTENCY:
         failed.append(f"inconsistent (< {MIN_CONSISTENCY:.0%} of occurrences annotated)")
+    if rare_share >= MAX_RARE_SHARE:
+        failed.append(f"chosen readings (>= {MAX_RARE_SHARE:.0%} not the characters' usual ones)")
     if failed:
         return Assessment(n, density, traditional_share, consistency, False,
                           f"kept as deliberate annotation: {'; '.join(failed)}; {figures}")
