@@ -658,6 +658,25 @@ def test_an_english_photo_credit_line_is_a_caption_and_a_tax_credit_stays() -> N
     assert credit_only not in r.text and listed in r.text
 
 
+def test_prose_written_with_spaces_for_commas_is_not_a_menu() -> None:
+    # blogs and forums often write clauses separated by spaces and line breaks, with no commas
+    post = "\n\n".join([
+        "一大早出門天氣還有點冷 我們沿著山路慢慢往上開",
+        "路邊的楓樹已經轉紅了 一片一片掛在枝頭上",
+        "到了營地才發現人不多 找了一個靠近溪邊的位置",
+        "孩子們一下車就跑去玩水 大人們忙著搭帳篷",
+        "晚上在營火旁邊聊天 看著滿天的星星覺得很放鬆",
+        "第二天早上被鳥叫聲吵醒 收拾好東西就準備下山了",
+    ])
+    menu = "\n\n".join(["首頁", "旅遊", "美食", "露營", "相簿", "留言板"])
+    comment = ("好美的地方啊！下次也想帶家人去看看，請問營地需要提前多久預約呢？謝謝分享這麼詳細的介紹，"
+               "照片也拍得很漂亮，讓人很想馬上出發。") * 3
+    page = f"{menu}\n\n{post}\n\n{comment}\n"
+    r = strip_boilerplate(page)
+    assert post in r.text
+    assert "留言板" not in r.text
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -1087,6 +1087,48 @@ def _follow_context(doc: _Doc) -> None:
                 doc.claim(k, None, category="share_follow_qr", rule_id="ctx.follow_name", confidence=0.75)
 
 
+def _spaced_prose(doc: _Doc, segments: list[int]) -> bool:
+    """Whether ``segments`` are prose that uses spaces and line breaks for commas, as blogs and
+    forums often do ("葉落繽紛顯得幾分蕭瑟氣息 空氣中可以嗅得出來…"): two thirds of their lines are
+    long clauses (one of 12 characters or more, or two or more of six or more, 16 in all) with
+    a function word or pronoun and no digit or Latin letter. Menu items are short, and link
+    titles seldom read as phrases without a number or a name in Latin letters."""
+    lines: dict[int, list[int]] = {}
+    for k in segments:
+        lines.setdefault(doc.segs[k].line, []).append(k)
+    if len(lines) < 3:
+        return False
+    prose = sum(1 for ks in lines.values() if _prose_line(doc, ks))
+    return 3 * prose >= 2 * len(lines)
+
+
+def _prose_line(doc: _Doc, ks: list[int]) -> bool:
+    """Whether the segments ``ks`` of one line read as a clause of prose (see _spaced_prose)."""
+    segs, shadow, n = doc.segs, doc.shadow, doc.n
+    a, b = segs[ks[0]].start, segs[ks[-1]].end
+    return (n[ks[0]] >= 12 if len(ks) == 1 else min(n[k] for k in ks) >= 6 and sum(n[k] for k in ks) >= 16) \
+        and _PHRASE_CHARS.search(shadow, a, b) is not None and _DIGIT_OR_LATIN.search(shadow, a, b) is None
+
+
+def _prose_tail(doc: _Doc, run: list[int]) -> int:
+    """How many segments at the end of ``run`` are three or more lines of prose in a row (the
+    start of an article written without commas, below the page head's menus)."""
+    lines: list[list[int]] = []
+    for k in run:
+        if lines and doc.segs[lines[-1][-1]].line == doc.segs[k].line:
+            lines[-1].append(k)
+        else:
+            lines.append([k])
+    count = taken = 0
+    for ks in reversed(lines):
+        whole = list(range(doc.line_first[ks[0]], doc.line_last[ks[0]] + 1))  # the run may stop mid-line, at the core
+        if any(k in doc.claims for k in ks) or not _prose_line(doc, whole):
+            break
+        count += 1
+        taken += len(ks)
+    return taken if count >= 3 else 0
+
+
 def _menu_like(doc: _Doc, run: list[int]) -> bool:
     """A run of unpunctuated short segments looks like a menu: three or more items of menu
     length (median <= 10 characters), or a long run (8+) of link-title length."""
@@ -1103,6 +1145,9 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
     # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
     unclaimed = [k for k in run if k not in doc.claims]
+    if _spaced_prose(doc, unclaimed):
+        doc.notes.append(f"lines at {doc.segs[run[0]].start} read as prose with spaces for commas: not a menu")
+        return False
     if len(unclaimed) >= 3 and all(doc.line_first[k] == doc.line_last[k] for k in unclaimed):
         shadow = doc.shadow
         spans = [(doc.segs[k].start, doc.segs[k].end) for k in unclaimed]
@@ -1177,7 +1222,12 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                 if i in full:
                     continue  # claimed chrome does not break a run
             if _menu_like(doc, run) and not (run[0] > core_b and _closes_article(doc, run[-1] + 1)):
-                doc.claim_run([k for k in run if k not in claims], "navigation", "shape.short_run", 0.7)
+                prose = _prose_tail(doc, run) if run[-1] < core_a else 0  # the article's first lines, above the core
+                if prose:
+                    doc.notes.append(f"lines at {segs[run[-prose]].start} read as prose with spaces for commas: not a menu")
+                    run = run[:-prose]
+                if len(run) >= 3 or not prose:
+                    doc.claim_run([k for k in run if k not in claims], "navigation", "shape.short_run", 0.7)
             run = []
     _dated_list(doc, core_b, protect)
     _bullet_list(doc, protect)
