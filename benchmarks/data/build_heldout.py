@@ -81,7 +81,8 @@ BATCH18 = {  # held-out batch 18 (issue 5): labelled, not measured; not part of 
 UTF8_FIRST |= {"pages:readability/gmw.html.gz", "pages:readability/pixnet.html.gz", "pages:gerapy/china_news1.html.gz",
                "trafilatura1:github.blog.spiceland.html"}  # github.blog: no charset declared, lxml reads Latin-1
 BATCH19 = {  # held-out batch 19 (issue 5): labelled, not measured; not part of the full build
-    "pages:magic_html/csolbbs.html.gz", "pages:magic_html/39net.html.gz",
+    "pages:magic_html/csolbbs.html.gz", "pages:magic_html/39net.html.gz", "pages:magic_html/chinacomcn.html.gz",
+    "pages:magic_html/youth.html.gz",
 }
 UTF8_FIRST |= BATCH19  # reduced copies, UTF-8: lxml may read their bytes as Latin-1
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
@@ -709,6 +710,18 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(95, 138, "related_links"), **R(139, 150, "ads"), **R(151, 166, "related_links"), **R(167, 183, "other"),
         184: "other", 185: "footer_copyright", **R(186, 196, "other"),
     }, []),
+    "pages:magic_html/chinacomcn.html.gz": ("zh-Hans", "news", {  # news.china.com.cn, a state news portal
+        0: "breadcrumb", 1: "breadcrumb", 2: "duplicate", 3: "share_follow_qr", 4: "share_follow_qr",
+        **R(5, 31, "navigation"), 32: "breadcrumb", 33: "breadcrumb", 35: "metadata", 36: "metadata",
+        37: "share_follow_qr", 38: "share_follow_qr", 39: "other", 53: "credits", 54: "navigation",
+        55: "footer_contact", 56: "footer_contact", **R(57, 61, "icp_filing"), 62: "footer_copyright", 63: "navigation",
+        64: "ads", 65: "footer_copyright", 66: "other", 67: "other", 68: "metadata", 69: "other",
+    }, []),
+    "pages:magic_html/youth.html.gz": ("zh-Hans", "news", {  # news.youth.cn, a youth daily's news portal
+        0: "navigation", 1: "navigation", 2: "breadcrumb", **R(4, 6, "metadata"), 7: "caption", 8: "caption",
+        35: "credits", 36: "credits", 37: "other", **R(38, 53, "navigation"), 54: "icp_filing", 55: "icp_filing",
+        56: "footer_copyright",
+    }, [(54, "24小时违法和不良信息举报电话：010-64098588", "footer_contact")]),
 }
 
 
