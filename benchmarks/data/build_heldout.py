@@ -82,7 +82,7 @@ UTF8_FIRST |= {"pages:readability/gmw.html.gz", "pages:readability/pixnet.html.g
                "trafilatura1:github.blog.spiceland.html"}  # github.blog: no charset declared, lxml reads Latin-1
 BATCH19 = {  # held-out batch 19 (issue 5): labelled, not measured; not part of the full build
     "pages:magic_html/csolbbs.html.gz", "pages:magic_html/39net.html.gz", "pages:magic_html/chinacomcn.html.gz",
-    "pages:magic_html/youth.html.gz",
+    "pages:magic_html/youth.html.gz", "pages:magic_html/rubychina.html.gz",
 }
 UTF8_FIRST |= BATCH19  # reduced copies, UTF-8: lxml may read their bytes as Latin-1
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
@@ -722,6 +722,13 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         35: "credits", 36: "credits", 37: "other", **R(38, 53, "navigation"), 54: "icp_filing", 55: "icp_filing",
         56: "footer_copyright",
     }, [(54, "24小时违法和不良信息举报电话：010-64098588", "footer_contact")]),
+    "pages:magic_html/rubychina.html.gz": ("zh-Hans", "forum", {  # ruby-china.org, a programming community topic
+        0: "navigation", 1: "duplicate", **R(2, 6, "navigation"), 7: "other", 8: "other", 9: "breadcrumb",
+        **R(11, 17, "metadata"), 18: "other", 21: "other",
+        **{i: "metadata" for i in (22, 24, 29, 31, 33, 35, 37, 39, 45, 47, 49, 51, 53, 55, 61, 63, 65, 67, 69, 71)},
+        **{i: "other" for i in (23, 28, 30, 34, 38, 40, 41, 42, 43, 46, 50, 54, 56, 57, 58, 59, 62, 66, 70)},
+        **R(73, 81, "other"), 82: "navigation", 83: "footer_copyright", **R(84, 86, "ads"), 87: "navigation",
+    }, []),
 }
 
 
