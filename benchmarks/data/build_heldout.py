@@ -83,6 +83,7 @@ UTF8_FIRST |= {"pages:readability/gmw.html.gz", "pages:readability/pixnet.html.g
 BATCH19 = {  # held-out batch 19 (issue 5): labelled, not measured; not part of the full build
     "pages:magic_html/csolbbs.html.gz", "pages:magic_html/39net.html.gz", "pages:magic_html/chinacomcn.html.gz",
     "pages:magic_html/youth.html.gz", "pages:magic_html/rubychina.html.gz",
+    "pages:magic_html/cnblogs.html.gz",
 }
 UTF8_FIRST |= BATCH19  # reduced copies, UTF-8: lxml may read their bytes as Latin-1
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
@@ -728,6 +729,15 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **{i: "metadata" for i in (22, 24, 29, 31, 33, 35, 37, 39, 45, 47, 49, 51, 53, 55, 61, 63, 65, 67, 69, 71)},
         **{i: "other" for i in (23, 28, 30, 34, 38, 40, 41, 42, 43, 46, 50, 54, 56, 57, 58, 59, 62, 66, 70)},
         **R(73, 81, "other"), 82: "navigation", 83: "footer_copyright", **R(84, 86, "ads"), 87: "navigation",
+    }, []),
+    "pages:magic_html/cnblogs.html.gz": ("zh-Hans", "blog", {  # cnblogs.com, a developer's blog post with scripts
+        **R(0, 5, "navigation"), **R(6, 14, "other"), **R(15, 21, "navigation"), **R(22, 26, "other"), 28: "duplicate",
+        357: "share_follow_qr", 358: "metadata", 359: "metadata", **R(360, 363, "share_follow_qr"), **R(364, 366, "other"),
+        367: "share_follow_qr", 368: "other", 369: "other", 370: "ads", **R(371, 375, "metadata"), **R(376, 378, "other"),
+        379: "ads", **R(380, 382, "other"), **R(383, 386, "ads"), **R(387, 398, "related_links"), **R(399, 407, "other"),
+        408: "share_follow_qr", **R(409, 460, "navigation"), 461: "other", **R(462, 471, "navigation"),
+        **R(472, 477, "related_links"), **R(478, 484, "other"), 485: "footer_copyright", 486: "footer_copyright",
+        487: "other",
     }, []),
 }
 
