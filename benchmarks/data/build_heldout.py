@@ -35,6 +35,14 @@ who measures it, and not measured here. `python benchmarks/data/build_heldout.py
 writes it alone to heldout_pages/batch18.jsonl and its content-only version to heldout_pages/batch18_content.jsonl;
 the full build leaves it out of boilerplate_heldout.jsonl.
 
+Batch 19 (``BATCH19``, issue 5): seven Chinese pages of sites never labelled, kept here: six reduced copies (as batch 18's)
+of browser-saved pages from opendatalab/magic-html's benchmark/data/{article,forum}/htmls/ (Apache-2.0 per its README;
+csolbbs.tiancity.com, food.39.net, news.china.com.cn, news.youth.cn, ruby-china.org, cnblogs.com) and a transcription of
+virus-warnning/twnews's twnews/samples/judicial.html (MIT; a Taiwan court's auction notice, Traditional). Labelled by someone
+other than the engineer who measures it, and not measured here. `python benchmarks/data/build_heldout.py --batch19` writes
+it alone to heldout_pages/batch19.jsonl and its content-only version to heldout_pages/batch19_content.jsonl; the full build
+leaves it out of boilerplate_heldout.jsonl.
+
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
 (twnews/samples/*.html.xz) and two Chinese pages of newspaper4k 0.9.6's sdist
@@ -83,9 +91,26 @@ UTF8_FIRST |= {"pages:readability/gmw.html.gz", "pages:readability/pixnet.html.g
 BATCH19 = {  # held-out batch 19 (issue 5): labelled, not measured; not part of the full build
     "pages:magic_html/csolbbs.html.gz", "pages:magic_html/39net.html.gz", "pages:magic_html/chinacomcn.html.gz",
     "pages:magic_html/youth.html.gz", "pages:magic_html/rubychina.html.gz",
-    "pages:magic_html/cnblogs.html.gz",
+    "pages:magic_html/cnblogs.html.gz", "pages:twnews_git/judicial.html.gz",
 }
 UTF8_FIRST |= BATCH19  # reduced copies, UTF-8: lxml may read their bytes as Latin-1
+MH = "opendatalab/magic-html (Apache-2.0 per its README) benchmark/data/"
+ORIGIN = {  # batch 19: the source file each reduced copy or transcription stands for, and the page it was saved from
+    "pages:magic_html/csolbbs.html.gz": MH + "forum/htmls/8cf0af42df35f70b52aaa5a62143146bf0743093a3cef6e94c25b218c89d6640"
+    ".html at b227e252, reduced copy (https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38672)",
+    "pages:magic_html/39net.html.gz": MH + "article/htmls/0987b0ff61a8eca73758b6c328af71dca752bdfa9e7e0139dad6f08c29252960"
+    ".html at 89b52e52, reduced copy (http://food.39.net/a/210120/8605520.html)",
+    "pages:magic_html/chinacomcn.html.gz": MH + "article/htmls/5da9b27b0b9b53ae469cda7615c39dd9001c7e8f942eb3efc63e86988712d9fc"
+    ".html at 89b52e52, reduced copy (http://news.china.com.cn/2024-05/13/content_117184963.shtml)",
+    "pages:magic_html/youth.html.gz": MH + "article/htmls/9c642bd57e7c44cd40fdd9025696a5bea933556f643513e59d9965b48ef3b7e0"
+    ".html at 89b52e52, reduced copy (https://news.youth.cn/gn/202405/t20240513_15249693.htm)",
+    "pages:magic_html/rubychina.html.gz": MH + "forum/htmls/6897d6ef37e9d5306649c363dc4b5bc774c7011603ac1e1082681aec2c2bd6b5"
+    ".html at 89b52e52, reduced copy (https://ruby-china.org/topics/43661)",
+    "pages:magic_html/cnblogs.html.gz": MH + "article/htmls/66211fc426fc70162d7560b0ebb6497e0cc76a3218f087612a0f92640af93746"
+    ".html at 89b52e52, reduced copy (https://www.cnblogs.com/good-looking-hk/p/18182241)",
+    "pages:twnews_git/judicial.html.gz": "virus-warnning/twnews (MIT) twnews/samples/judicial.html at 0abbd9db, transcription"
+    " (aomp.judicial.gov.tw, 臺灣士林地方法院 auction notice)",
+}
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
 # heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
 # batch 17's news.cn page (3.1% of its article: the title, as a short-line run between metadata lines) and
@@ -100,7 +125,6 @@ PAGE_ORIGIN = {  # heldout_pages/<folder> -> where the pages were shipped (both 
     "pages:article_extractor": "article-extractor 0.5.9 sdist (MIT), tests/fixtures/fullpage_to_article_html/",
     "pages:readability": "mozilla/readability (Apache-2.0) test/test-pages/<page>/source.html, reduced copy: ",
     "pages:gerapy": "Gerapy/GerapyAutoExtractor (Apache-2.0) samples/detail/, reduced copy: ",
-    "pages:magic_html": "opendatalab/magic-html (Apache-2.0 per its README) benchmark/data/, reduced copy: ",
 }
 
 
@@ -739,6 +763,9 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(472, 477, "related_links"), **R(478, 484, "other"), 485: "footer_copyright", 486: "footer_copyright",
         487: "other",
     }, []),
+    "pages:twnews_git/judicial.html.gz": ("zh-Hant", "gov", {  # aomp.judicial.gov.tw, a court's auction notice
+        0: "other", 96: "other", 155: "other", 158: "metadata",
+    }, [(95, "~T80S2;", "other")]),
 }
 
 
@@ -773,8 +800,9 @@ def build(tests_dir: Path | None, trafilatura_dir: Path | None = None, trafilatu
             data = gzip.decompress(data)
         elif source.suffix == ".xz":
             data = lzma.decompress(data)
-        text = render(data)
-        if not text.strip() or path in UTF8_FIRST:  # UTF-8 bytes behind a wrong <meta charset>
+        # UTF-8 bytes behind a wrong <meta charset> (lxml cannot even parse some of them as bytes)
+        text = render(data.decode("utf-8")) if path in UTF8_FIRST else render(data)
+        if not text.strip():
             text = render(data.decode("utf-8"))
         # one line of SEO keyword stuffing (njxfhn: 174,217 characters) would outweigh every other
         # page in the pooled figures: such lines keep their first MAX_LINE characters
@@ -799,7 +827,8 @@ def build(tests_dir: Path | None, trafilatura_dir: Path | None = None, trafilatu
                 if x < y:
                     labels.append({"start": x, "end": y, "label": "boilerplate" if cat else "content",
                                    "category": cat or "body"})
-        origin = (PAGE_ORIGIN[path.split("/")[0]] + path.split("/", 1)[1].removesuffix(".gz")
+        origin = (ORIGIN[path] if path in ORIGIN
+                  else PAGE_ORIGIN[path.split("/")[0]] + path.split("/", 1)[1].removesuffix(".gz")
                   if path.startswith("pages:")
                   else f"trafilatura tests/resources/{path.split(':', 1)[1]}" if path.startswith("trafilatura:")
                   else f"trafilatura 1.0.0 sdist tests/cache/{path.split(':', 1)[1]}" if path.startswith("trafilatura1:")
