@@ -677,6 +677,25 @@ def test_prose_written_with_spaces_for_commas_is_not_a_menu() -> None:
     assert "留言板" not in r.text
 
 
+def test_a_feed_of_truncated_teasers_below_an_english_article_goes() -> None:
+    teasers = []
+    for title, summary in (("Ports reopen after the storm", "Shipping companies said on Monday that most container"),
+                           ("Rail strike called off", "Union leaders reached an agreement late on Sunday night after"),
+                           ("Airport adds winter flights", "The airport announced twelve new routes for the coming")):
+        teasers += [title, summary + "..."]
+    bar = ["Share this story", "Follow us on Twitter"]
+    page = "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY, *bar, *teasers]) + "\n"
+    r = strip_boilerplate(page)
+    assert r.text.strip() == "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY]).strip()
+    assert "shape.truncated_teaser" in {s.rule for s in r.spans}
+
+
+def test_chinese_posts_that_trail_off_with_dots_keep_their_lines() -> None:
+    post = ("今天去了海邊，風很大，浪也很大，我們在沙灘上走了很久，撿了很多貝殼，孩子們玩得很開心。" * 2 + "\n\n"
+            + "\n\n".join(["晚上吃了海鮮...真的好好吃", "明天還想再來...", "可惜假期只有三天..."]) + "\n")
+    assert strip_boilerplate(post).text == post
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

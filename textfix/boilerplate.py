@@ -1267,6 +1267,29 @@ def _teaser_feed(doc: _Doc, protect: set[int]) -> None:
                 k -= 1
 
 
+# a summary cut short by the page: a word, then "..." or one "…" (prose writes "……" or ends a
+# sentence before its dots)
+_TRUNCATED = re.compile(r"(?<=[^\W_])(?:\.\.\.|(?<!…)…)$")
+
+
+def _truncated_teasers(doc: _Doc, protect: set[int]) -> None:
+    """Teasers of other articles outside the core: three or more summaries cut off mid-sentence
+    ("France became the first country..."), each with the title line above it."""
+    segs, shadow, claims = doc.segs, doc.shadow, doc.claims
+    found = [i for i in range(len(segs)) if doc.zone[i] != "core" and i not in claims and i not in protect
+             and doc.n[i] <= MAX_TEASER and doc.line_last[i] == i
+             and (m := _TRUNCATED.search(shadow, segs[i].start, segs[i].end)) is not None
+             and (m.group() == "…" or shadow[segs[i].start : segs[i].end].isascii())]  # Chinese posts write "..." freely
+    if len(found) < MIN_FEED:
+        return
+    for i in found:
+        doc.claim(i, None, category="related_links", rule_id="shape.truncated_teaser", confidence=0.75)
+        k = doc.line_first[i] - 1  # the teaser's title: the line above, a heading
+        if k >= 0 and k not in claims and k not in protect and doc.zone[k] != "core" and not doc.sentence[k] \
+                and doc.n[k] <= 120 and doc.line_first[k] == doc.line_last[k]:
+            doc.claim(k, None, category="related_links", rule_id="shape.truncated_teaser", confidence=0.75)
+
+
 def _claim_after(doc: _Doc, taken: list[int], after: str | None) -> None:
     """The segments ``taken`` below a list or comment-thread heading of category ``after``."""
     rid = "shape.after_list_marker" if after == "related_links" else "shape.after_comments_marker"
@@ -1784,6 +1807,7 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
     _credited_captions(doc)
     _scene_captions(doc, protect)
     _teaser_feed(doc, protect)
+    _truncated_teasers(doc, protect)
     _shape(doc, markers, protect, model)
     _islands(doc, protect)
     for k in title:
@@ -2014,6 +2038,7 @@ _SHAPE_REASONS = {
     "shape.teaser_feed": "a teaser in a feed of other articles (each closed by the same 'read the rest' line)",
     "shape.bullet_list": "a list of bulleted headlines outside the article",
     "ctx.credited_caption": "a photo caption: its line ends in a photo credit",
+    "shape.truncated_teaser": "a teaser of another article: a summary cut off mid-sentence, outside the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
     "dup.title_above": "a copy of the title above it, outside the article (the page title)",
