@@ -696,6 +696,17 @@ def test_chinese_posts_that_trail_off_with_dots_keep_their_lines() -> None:
     assert strip_boilerplate(post).text == post
 
 
+def test_a_code_listing_in_a_blog_post_is_not_a_menu() -> None:
+    intro = "这篇文章记录一下在服务器上部署监控服务的过程，主要用到了容器，步骤不复杂，但有几个参数需要注意。"
+    code = "\n\n".join(["# 查看日志", "docker logs app", "# 重启", "docker restart app", "# 进入容器",
+                       "docker exec -it app sh", "sleep 5", "exit"])
+    outro = "启动之后在浏览器里打开三千端口就能看到登录页面，默认的用户名和密码都是admin，第一次登录会要求修改密码。"
+    last = "如果容器没有正常启动，可以先看日志里的报错信息，大多数情况是端口被占用或者挂载的目录没有写权限。"
+    text = "\n\n".join([intro * 2, outro * 2, last, code]) + "\n"  # the listing closes the post
+    res = strip_boilerplate(text)
+    assert res.text == text and not res.spans
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

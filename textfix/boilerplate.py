@@ -69,6 +69,10 @@ _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都�
 # function words plus pronouns and sentence particles: verse lines are phrases, menu items names
 _PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對我你他她们們么麼没沒不一只便若吗嗎呢吧啊啦]")
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+# a line of a code listing or shell session: assignments, braces, variables, options, calls,
+# comments, common commands (menu items have none of these)
+_CODE_LINE = re.compile(r"[=\\${};]|^\s*[#$]|\s--?[a-z]|[a-z]\(|^\s*(?:sudo|docker|podman|cd|ls|git|pip|npm|curl|wget|"
+                        r"echo|export|sleep|kubectl|python3?)\s", re.M)
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
 _CAPTION_NAME = re.compile(r"\S{2,4}[ \u3000\u00a0]+(?:致辞|讲话|发言|致詞|講話|發言)$")
@@ -1145,6 +1149,10 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
     # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
     unclaimed = [k for k in run if k not in doc.claims]
+    if len(unclaimed) >= 3 and 3 * sum(1 for k in unclaimed if _CODE_LINE.search(
+            doc.text, doc.segs[k].start, doc.segs[k].end)) >= 2 * len(unclaimed):
+        doc.notes.append(f"short lines at {doc.segs[run[0]].start} read as a code listing: not a menu")
+        return False
     if _spaced_prose(doc, unclaimed):
         doc.notes.append(f"lines at {doc.segs[run[0]].start} read as prose with spaces for commas: not a menu")
         return False
