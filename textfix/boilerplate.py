@@ -71,6 +71,7 @@ _PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 # a line of a code listing or shell session: assignments, braces, variables, options, calls,
 # comments, common commands (menu items have none of these)
+_NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]\s*\S|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _CODE_LINE = re.compile(r"[=\\${};]|^\s*[#$]|\s--?[a-z]|[a-z]\(|^\s*(?:sudo|docker|podman|cd|ls|git|pip|npm|curl|wget|"
                         r"echo|export|sleep|kubectl|python3?)\s", re.M)
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
@@ -1091,6 +1092,20 @@ def _follow_context(doc: _Doc) -> None:
                 doc.claim(k, None, category="share_follow_qr", rule_id="ctx.follow_name", confidence=0.75)
 
 
+def _code_listing(doc: _Doc, segments: list[int]) -> bool:
+    """Whether ``segments`` are mostly lines of code (two thirds), or code under the numbered
+    section headings of a tutorial ("一、部署Apollo", "1、docker脚本")."""
+    text, segs = doc.text, doc.segs
+    code = headings = 0
+    for k in segments:
+        a, b = segs[k].start, segs[k].end
+        if _CODE_LINE.search(text, a, b):
+            code += 1
+        elif _NUMBERED_HEADING.match(text, a, b):
+            headings += 1
+    return 3 * code >= 2 * len(segments) or (code > 0 and code + headings == len(segments))
+
+
 def _spaced_prose(doc: _Doc, segments: list[int]) -> bool:
     """Whether ``segments`` are prose that uses spaces and line breaks for commas, as blogs and
     forums often do ("葉落繽紛顯得幾分蕭瑟氣息 空氣中可以嗅得出來…"): two thirds of their lines are
@@ -1149,8 +1164,7 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     # Verse is short unpunctuated lines too, but it is made of phrases: most of its lines carry
     # a function word (的 了 着 得 ...), where menu items and link titles are mostly names.
     unclaimed = [k for k in run if k not in doc.claims]
-    if len(unclaimed) >= 3 and 3 * sum(1 for k in unclaimed if _CODE_LINE.search(
-            doc.text, doc.segs[k].start, doc.segs[k].end)) >= 2 * len(unclaimed):
+    if len(unclaimed) >= 3 and _code_listing(doc, unclaimed):
         doc.notes.append(f"short lines at {doc.segs[run[0]].start} read as a code listing: not a menu")
         return False
     if _spaced_prose(doc, unclaimed):
