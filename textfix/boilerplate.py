@@ -1068,8 +1068,8 @@ def _islands(doc: _Doc, protect: set[int]) -> None:
     segs = doc.segs
     full = doc.full
     for i in range(1, len(segs) - 1):
-        if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.n[i] > 20:
-            continue
+        if doc.zone[i] == "core" or i in doc.claims or i in protect or doc.n[i] > 20 or doc.sentence[i]:
+            continue  # a sentence between chrome is somebody's words (a reply in a forum thread)
         if i - 1 in full and i + 1 in full and doc.zone[i - 1] == doc.zone[i] == doc.zone[i + 1]:
             cat = doc.claims[i - 1][-1][0]
             if cat == doc.claims[i + 1][-1][0]:
