@@ -707,6 +707,18 @@ def test_a_code_listing_in_a_blog_post_is_not_a_menu() -> None:
     assert res.text == text and not res.spans
 
 
+def test_a_list_of_titles_each_opening_with_its_date_below_the_article_goes() -> None:
+    article = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"
+               "就业形势总体稳定，居民收入稳步提高。") * 3
+    items = ["2021-01-19冬季如何预防感冒？医生给出几点建议", "2021-01-18老人晨练要注意保暖",
+             "2021-01-18儿童近视的早期信号有哪些", "2021-01-17吃完饭马上躺下好不好",
+             "2021-01-16春节前后的饮食安排"]
+    page = "\n\n".join([article, *items]) + "\n"
+    r = strip_boilerplate(page)
+    assert r.text.strip() == article
+    assert {s.rule for s in r.spans} == {"shape.dated_list"}
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

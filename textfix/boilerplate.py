@@ -65,6 +65,7 @@ _NEXT_LINE_VALUE = frozenset(("lab.share.intro",))  # alone on a line: the next 
 _BARS = re.compile(r"[|丨｜]")
 _DATED_END = re.compile(r"(?<!\d)(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_LAST = frozenset("0123456789日")
+_DATED_START = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?!\d)")
 _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對]")
 # function words plus pronouns and sentence particles: verse lines are phrases, menu items names
 _PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對我你他她们們么麼没沒不一只便若吗嗎呢吧啊啦]")
@@ -1319,8 +1320,9 @@ def _claim_after(doc: _Doc, taken: list[int], after: str | None) -> None:
 
 
 def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
-    """Below the article, a run of headline-length lines of which most end in a date is a list
-    of other articles ("…难落实2015-08-11"), even without a heading or with punctuation."""
+    """Below the article, a run of headline-length lines of which most end or start with a date
+    is a list of other articles ("…难落实2015-08-11", "2021-01-19癫痫病的…"), even without a
+    heading or with punctuation."""
     segs = doc.segs
     shadow = doc.shadow
     run: list[int] = []
@@ -1331,8 +1333,10 @@ def _dated_list(doc: _Doc, core_b: int, protect: set[int]) -> None:
         if i >= 0 and i not in doc.claims and i not in protect and doc.n[i] <= 60 \
                 and shadow.find("。", segs[i].start, segs[i].end) < 0:
             run.append(i)
-            if shadow[segs[i].end - 1] in _DATE_LAST:
-                dated += _DATED_END.search(shadow, segs[i].start, segs[i].end) is not None
+            if shadow[segs[i].end - 1] in _DATE_LAST and _DATED_END.search(shadow, segs[i].start, segs[i].end):
+                dated += 1
+            elif _DATED_START.match(shadow, segs[i].start, segs[i].end):
+                dated += 1  # "2021-01-19癫痫病的诊断方法…": the date first
             continue
         if len(run) >= 3 and dated >= 3 and 2 * dated >= len(run):
             for k in run:
