@@ -57,7 +57,7 @@ _ITEM_PUNCT = re.compile(r"[,。;!?，；！？]|\.(?: |$)|[:：]$")  # menu ite
 _CREDIT_HEAD = re.compile(r"^(?:记者|記者|通讯员|通訊員|摄影|攝影|摄|攝)\s*")
 _CREDIT_TAIL = re.compile(r"\s*[/／]?\s*翻?(?:摄影?|攝影?|供图|供圖)\s*(?:[(（].*)?$")
 _REPORT_PLACE = re.compile(r"\s*[/／][^/／]*(?:报导|報導|报道|報道)$")
-_RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月)前")
+_RELTIME = re.compile(r"(?:昨天|今天|前天)\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|月|年)前")
 _ANY_VALUE = frozenset(("lab.origtitle",))  # labels whose value may be a sentence
 # a reading bar ("正在阅读：<title>") repeats the headline: its value is the rest of its line
 _LINE_VALUE = frozenset(("lab.reading", "lab.reading2", "lab.reading3"))
