@@ -719,6 +719,25 @@ def test_a_list_of_titles_each_opening_with_its_date_below_the_article_goes() ->
     assert {s.rule for s in r.spans} == {"shape.dated_list"}
 
 
+_EN_TITLES = ["Microsoft pushes its cloud services to retailers", "How one small company turns carbon into soap",
+              "Canada leads the way in carbon capture projects"]
+
+
+def test_english_headlines_below_the_page_chrome_are_a_related_list() -> None:
+    page = "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY, "Share this story",
+                        "Follow us on Twitter", *_EN_TITLES]) + "\n"
+    r = strip_boilerplate(page)
+    assert r.text.strip() == "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY]).strip()
+
+
+def test_a_list_right_below_the_last_paragraph_is_the_articles_own() -> None:
+    points = ["Check the status of your flight before leaving home", "Pack warm clothes and a phone charger",
+              "Leave extra time for security lines at the airport"]
+    page = "\n\n".join(["Storm threatens holiday travel across the country", _EN_BODY, *points]) + "\n"
+    r = strip_boilerplate(page)
+    assert all(p in r.text for p in points)
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -1149,6 +1149,28 @@ def _prose_tail(doc: _Doc, run: list[int]) -> int:
     return taken if count >= 3 else 0
 
 
+def _latin_title(doc: _Doc, i: int) -> bool:
+    """Whether segment ``i`` reads like the title of an English article: four to sixteen words
+    on a line of its own, a capital first, no sentence punctuation (checked by the caller) and no
+    code, at most 100 letters."""
+    s = doc.segs[i]
+    return doc.n[i] <= 100 and doc.line_first[i] == doc.line_last[i] and 3 <= doc.shadow.count(" ", s.start, s.end) <= 15 \
+        and doc.text[s.start].isupper() and doc.shadow[s.start : s.end].isascii() \
+        and _CODE_LINE.search(doc.text, s.start, s.end) is None
+
+
+def _title_list(doc: _Doc, run: list[int]) -> bool:
+    """Below the article and some of the page's chrome, three or more English headlines in a
+    row, each on its own line, are a list of other articles (the rest of the run may be chrome
+    other rules found)."""
+    titles = [k for k in run if k not in doc.claims]
+    if len(titles) < 3 or doc.zone[run[0]] != "tail" or not all(doc.n[k] > 24 and _latin_title(doc, k) for k in titles):
+        return False
+    # chrome between the article and the list: a list right below the last paragraph may be the
+    # article's own (key points, further reading)
+    return any(k in doc.claims for k in range(doc.core[1] + 1, titles[0]))
+
+
 def _menu_like(doc: _Doc, run: list[int]) -> bool:
     """A run of unpunctuated short segments looks like a menu: three or more items of menu
     length (median <= 10 characters), or a long run (8+) of link-title length."""
@@ -1158,7 +1180,7 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     if len(run) == 3 and first.line == last.line and not _BARS.search(doc.text, first.end, last.start):
         return False  # three words on one line may be a heading ("郊廟歌辭 祀圜丘樂章 豫和")
     lengths = sorted(doc.n[k] for k in run)
-    if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8):
+    if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8 or _title_list(doc, run)):
         return False
     if sum(1 for k in run if k not in doc.claims) < 2:
         return False  # one short line next to chrome that other rules found: a heading, not a menu
@@ -1237,8 +1259,8 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                 if seg.line in core_lines:
                     continue  # the start of the core's own line ("长江网10月4日讯（记者陈智 整合） 国庆…")
                 # _ITEM_PUNCT: sentence punctuation, or a colon ending the segment
-                if lengths[i] <= 24 and has_punct[i] is None and shadow[seg.end - 1] not in ":：" \
-                        and i not in protect:
+                if (lengths[i] <= 24 or (i > core_b and _latin_title(doc, i))) and has_punct[i] is None \
+                        and shadow[seg.end - 1] not in ":：" and i not in protect:
                     if i not in claims or i in full:
                         run.append(i)
                     continue
