@@ -58,7 +58,6 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -494,7 +493,20 @@ def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
     """The first sign in ``text`` as (stage, position), or None: stage 0 is U+FFFD, 1 the
     signs led by ASCII, 2 the other signs that need no check, 3 Latin-1-as-UTF-8-as-GBK,
     4 half-width kana beside Han, 5 three suspects close together (position: that match).
-    Every stage before the one returned found nothing, so :func:`_scan_hits` can skip it."""
+    Every stage before the one returned found nothing, so :func:`_scan_hits` can skip it.
+
+    Remembered for texts up to ``_SIGNAL_MEMO_CHARS`` characters: a window's repair is asked
+    about again and again (its deeper layers, its trimmed run, the next pass's prescan)."""
+    if len(text) <= _SIGNAL_MEMO_CHARS:
+        return _signal_memo(text, lost_marks)
+    return _signal_scan(text, lost_marks)
+
+
+_SIGNAL_MEMO_CHARS = 4096
+
+
+def _signal_scan(text: str, lost_marks: bool) -> tuple[int, int] | None:
+    """:func:`_signal`, not remembered."""
     if lost_marks and _REPLACEMENT in text:
         return 0, 0
     if _ascii_led_signs().search(text) or _TEXT_START_HAN.match(text):
@@ -515,6 +527,7 @@ def _signal(text: str, lost_marks: bool) -> tuple[int, int] | None:
     return None if p is None else (5, p)
 
 
+_signal_memo = lru_cache(maxsize=2048)(_signal_scan)
 _match_start = re.Match.start
 _match_group = re.Match.group
 _match_span = re.Match.span
@@ -714,7 +727,7 @@ def fast(text: str, config: Config) -> str:
 def clear_caches() -> None:
     """Forget the repairs and scores cached while working (for fair timing in benchmarks;
     the caches are bounded, so this is never needed for memory)."""
-    for fn in (_score_cached, _token_repairs, _best_inner, _ftfy_agrees):
+    for fn in (_score_cached, _token_repairs, _best_inner, _ftfy_agrees, _first_codec_bytes, _signal_memo):
         fn.cache_clear()
 
 
@@ -1436,13 +1449,16 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
     for variant in variants if cjk_sign else ():
         lossy = _REPLACEMENT in variant
         for reading, codecs in _CJK_READINGS.items():
-            if lossy:
+            # The first codec's bytes are shared with _cjk_candidates (cached).
+            data = _first_codec_bytes(variant, reading)
+            if data is not None:
+                pass
+            elif lossy:
                 # Encoded in C with NUL standing for each lost mark (the step removed every C0
                 # control before analysis, and NUL is never part of a CJK multi-byte sequence).
-                data: bytes | None = None
                 if "\x00" not in variant:
                     nul = variant.replace(_REPLACEMENT, "\x00")
-                    data = _strict_bytes(nul, codecs)
+                    data = _strict_bytes(nul, codecs[1:])
                     if data is None:  # per character (one only the second codec of the reading has)
                         data = _encode_mixed(nul, codecs)
                         if data is None or _BREAK in data:
@@ -1453,7 +1469,7 @@ def _whole_decodes(text: str, cjk_sign: bool, latin_sign: bool) -> list[tuple[st
                     if _BREAK in data:
                         continue
             else:
-                data = _strict_bytes(variant, codecs)
+                data = _strict_bytes(variant, codecs[1:])
             if data is None or not _MULTIBYTE.search(data):
                 continue
             decoded = _utf8_lossy(data) if lossy else _decode_strict(data, "utf-8")
@@ -1880,7 +1896,7 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
     variants = [window]
     if "?" in window and _LOSSY_QUESTION.search(window):
         variants.append(_LOSSY_QUESTION.sub(_REPLACEMENT, window))
-    encoded: list[tuple[str, str, bytes, array[int], list[tuple[int, int]], int]] = []
+    encoded: list[tuple[str, str, bytes, list[int], list[tuple[int, int]], int]] = []
     for reading in _CJK_READINGS:
         for variant in variants:
             data, offs = _encode_window(variant, reading)
@@ -1913,19 +1929,59 @@ def _cjk_candidates(window: str, offset: int, whole: bool = False) -> list[_Cand
     return out
 
 
-def _encode_window(window: str, reading: str) -> tuple[bytes, array[int]]:
-    """The window's bytes in ``reading`` and where each character's bytes start (a compact
-    array: a window may be tens of thousands of characters).
+def _encode_window(window: str, reading: str) -> tuple[bytes, list[int]]:
+    """The window's bytes in ``reading`` (each character by the first of the reading's codecs
+    that has it, U+FFFD as a lost byte) and where each character's bytes start.
 
-    Character by character through the reading's cached encoder: cheaper than one encode in
-    C whenever the first codec refuses a character (each refusal raises), and no dearer when
-    it does not (the offsets then cost a pass over the characters anyway)."""
+    When the first codec has every character, the bytes come from one encode in C
+    (:func:`_first_codec_bytes`, shared with :func:`_whole_decodes`) and the offsets from the
+    characters' byte lengths (one ``translate``); otherwise character by character through
+    the reading's cached encoder."""
+    data = _first_codec_bytes(window, reading)
+    if data is not None:
+        return data, list(accumulate(window.translate(_BYTE_LENGTHS[reading]).encode("latin-1"), initial=0))
     chunks = list(map(_ENCODERS[reading], window))
-    return b"".join(chunks), array("i", accumulate(map(len, chunks), initial=0))
+    return b"".join(chunks), list(accumulate(map(len, chunks), initial=0))
+
+
+@lru_cache(maxsize=64)
+def _first_codec_bytes(window: str, reading: str) -> bytes | None:
+    """``window`` encoded by the first codec of ``reading``, each U+FFFD as a lost byte
+    (``_PH``); None when that codec refuses a character (or the window holds a NUL, which
+    stands for the lost marks in a window that has any). The same bytes as encoding character by character,
+    since the codecs are stateless. Cached: a window's whole decode and its run-by-run
+    candidates both need them."""
+    lossy = _REPLACEMENT in window
+    if lossy and "\x00" in window:
+        return None
+    try:
+        data = (window.replace(_REPLACEMENT, "\x00") if lossy else window).encode(_CJK_READINGS[reading][0])
+    except UnicodeEncodeError:
+        return None
+    return data.replace(b"\x00", _PH_BYTE) if lossy else data
+
+
+class _ByteLengths(dict):  # type: ignore[type-arg]
+    """A ``str.translate`` table: code point -> the length of its bytes in one reading (as a
+    character: ``"\x02"``), filled on first use."""
+
+    __slots__ = ("reading",)
+
+    def __init__(self, reading: str) -> None:
+        super().__init__()
+        self.reading = reading
+
+    def __missing__(self, cp: int) -> str:
+        value = chr(len(_ENCODERS[self.reading](chr(cp))))
+        self[cp] = value
+        return value
+
+
+_BYTE_LENGTHS = {reading: _ByteLengths(reading) for reading in _CJK_READINGS}
 
 
 def _cjk_runs(
-    window: str, reading: str, data: bytes, offs: array[int], spans: list[tuple[int, int]], whole: bool = False
+    window: str, reading: str, data: bytes, offs: list[int], spans: list[tuple[int, int]], whole: bool = False
 ) -> list[_Candidate]:
     """The best repair of each span (trying to trim a clean neighbour off either edge);
     ``whole``: only spans that cover the window can matter."""
@@ -2081,13 +2137,13 @@ def _local_gain(window: str, i: int, j: int, rep: str) -> float:
     return _score_cached(left + window[i:j] + right).best - _score_cached(left + rep + right).best
 
 
-def _snap_up(offs: array[int], b: int) -> int | None:
+def _snap_up(offs: list[int], b: int) -> int | None:
     """The first character starting at byte ``b`` or up to three bytes later."""
     k = bisect_left(offs, b)
     return k if k < len(offs) and offs[k] - b <= 3 else None
 
 
-def _snap_down(offs: array[int], b: int) -> int | None:
+def _snap_down(offs: list[int], b: int) -> int | None:
     """The last character starting at byte ``b`` or up to three bytes earlier."""
     k = bisect_right(offs, b) - 1
     return k if k >= 0 and b - offs[k] <= 3 else None
