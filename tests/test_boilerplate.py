@@ -738,6 +738,15 @@ def test_a_list_right_below_the_last_paragraph_is_the_articles_own() -> None:
     assert all(p in r.text for p in points)
 
 
+def test_a_page_control_label_alone_on_its_line_does_not_take_the_article_below() -> None:
+    first = "北京商报讯（记者 王小明 李华）"
+    body = ("5月20日，国家统计局发布数据显示，今年前四个月全国规模以上工业增加值同比增长百分之六点三，"
+            "比一季度加快零点二个百分点，市场预期总体稳定。") * 2
+    page = f"央行发布最新数据 前四月信贷平稳增长\n\n字号：\n\n{first}{body}\n"
+    r = strip_boilerplate(page)
+    assert first in r.text and "字号" not in r.text
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -439,7 +439,7 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
             while j + 1 < len(doc.segs) and doc.segs[j + 1].line == s.line and not doc.sentence[j + 1]:
                 j += 1
         else:
-            j = _value_extent_with(doc, i, label_starts, doc_lens)
+            j = _value_extent_with(doc, i, label_starts, doc_lens, rule.category not in ("other", "navigation"))
         for k in range(i, j + 1):
             doc.claim(k, rule)
         if rule.action == "extract":
@@ -447,10 +447,16 @@ def _apply_labels(doc: _Doc, labels: list[tuple[int, int, Rule]]) -> None:
         i = j + 1
 
 
-def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int, int]) -> int:
+def _value_extent_with(doc: _Doc, i: int, label_starts: set[int], lens: dict[int, int], data: bool = True) -> int:
+    """The last segment of the value of the label starting segment ``i``: the rest of its line,
+    or the next line when the label is alone on its own: for a field or a share prompt (``data``)
+    any value, for a page control only its short options ("字号：" over "小", not over the
+    article's first words)."""
     j = i
     line = doc.segs[i].line
     alone = doc.segs[i].end - doc.segs[i].start <= lens.get(i, 0)  # the label and nothing else
+    if alone and not data and i + 1 < len(doc.segs) and doc.n[i + 1] > 4:
+        alone = False
     while j + 1 < len(doc.segs):
         nxt = doc.segs[j + 1]
         if nxt.start in label_starts or doc.sentence[j + 1] or doc.n[j + 1] > MAX_VALUE:
