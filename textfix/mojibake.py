@@ -1412,7 +1412,7 @@ def _whole_window_finding(
     options = _whole_decodes(window, cjk_sign, latin_sign)
     if not options:
         return None
-    rep, chain, lost = options[0] if len(options) == 1 else min(options, key=lambda o: _score_cached(o[0]).best)
+    rep, chain, lost = options[0] if len(options) == 1 else min(options, key=_option_cost)
     chains = [chain]
     # Deeper layers are peeled here, on the whole text: once _judge has trimmed the unchanged
     # edges off, the repair may no longer start on a character boundary of the inner layer.
@@ -1422,8 +1422,8 @@ def _whole_window_finding(
         inner = _whole_decodes(rep, _CJK_READING_SIGN.search(rep) is not None, True)
         if not inner:
             break
-        rep2, chain2, lost2 = min(inner, key=lambda o: cost(o[0]))
-        if cost(rep2) + _MARGIN_BASE > cost(rep):
+        rep2, chain2, lost2 = min(inner, key=_option_cost)
+        if _score_cached(rep2).best + _MARGIN_BASE > _score_cached(rep).best:
             break
         rep, lost = rep2, lost + lost2
         chains.insert(0, chain2)
@@ -1816,6 +1816,12 @@ def _score_cached(text: str) -> Score:
     return score(text)
 
 
+def _option_cost(option: tuple[Any, ...]) -> float:
+    """The model's cost of an option's repair (its first item), remembered: the cheapest
+    option is scored again when its deeper layers are weighed."""
+    return _score_cached(option[0]).best
+
+
 def _scored(with_context: str, run: str, around: frozenset[str]) -> Score:
     """The model's score plus a penalty for each character of a class the surrounding text
     does not use: an exotic class (another alphabet, a symbol, a combining mark), Han, kana
@@ -1845,7 +1851,7 @@ def _best_inner(text: str) -> tuple[str, list[str], int] | None:
     cjk_sign = _CJK_READING_SIGN.search(text) is not None
     whole = _whole_decodes(text, cjk_sign, True)
     if whole:  # strict decodes of the whole string: no need to build candidates run by run
-        rep, chain, lost = min(whole, key=lambda o: cost(o[0]))
+        rep, chain, lost = min(whole, key=_option_cost)
         return rep, [chain], lost
     options: list[tuple[str, list[str], int]] = []
     cjk = _cjk_candidates(text, 0, whole=True) if cjk_sign else []
@@ -1856,7 +1862,7 @@ def _best_inner(text: str) -> tuple[str, list[str], int] | None:
             options.append((text[: c.start] + c.replacement + text[c.end :], c.chain, c.lost))
     if not options:
         return None
-    return min(options, key=lambda o: cost(o[0]))
+    return min(options, key=_option_cost)
 
 
 # ---------------------------------------------------------------------------------------------
