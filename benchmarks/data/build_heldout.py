@@ -133,7 +133,7 @@ ORIGIN |= {  # batch 20: the source file each reduced copy stands for, and the p
 BATCH21: set[str] = {  # held-out batch 21 (issue 5): labelled, not measured; the full build leaves it out
     "pages:magic_html/southcn.html.gz", "pages:magic_html/pinshiwen.html.gz",
     "pages:magic_html/ultimatetone.html.gz", "pages:magic_html/wpdiscussionboard.html.gz",
-    "pages:magic_html/dugushici.html.gz",
+    "pages:magic_html/dugushici.html.gz", "pages:magic_html/flarumcn.html.gz",
 }
 UTF8_FIRST |= BATCH21  # reduced copies, UTF-8
 ORIGIN |= {  # batch 21: the source file each reduced copy stands for, and the page it was saved from
@@ -147,6 +147,8 @@ ORIGIN |= {  # batch 21: the source file each reduced copy stands for, and the p
     ".html at b227e252, reduced copy (https://demo.wpdiscussionboard.com/discussion-topics/how-do-i-start-getting-art-commissions/)",
     "pages:magic_html/dugushici.html.gz": MH + "article/htmls/9f4c1adb9f61d954f33a02ef1919248e69c007dcbe9d903a0e77b739779951da"
     ".html at b227e252, reduced copy (https://dugushici.com/ancient_proses/21337)",
+    "pages:magic_html/flarumcn.html.gz": MH + "forum/htmls/81abaa708d7b56f8aa077fc5111669f90289e376a182ffa3f63b16881b7c3dc6"
+    ".html at 89b52e52, reduced copy (https://discuss.flarum.org.cn/d/15448/3)",
 }
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
 # heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
@@ -877,6 +879,13 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
         **R(65, 67, "related_links"), 68: "other", 69: "other", **R(70, 80, "related_links"), **R(81, 88, "navigation"),
         89: "footer_copyright",
     }, [(89, "站务邮箱:lang681502@126.com", "footer_contact")]),
+    "pages:magic_html/flarumcn.html.gz": ("zh-Hans", "forum", {  # discuss.flarum.org.cn, an extension topic with six replies
+        0: "other", 1: "other", **R(2, 13, "navigation"), **R(14, 20, "other"), 21: "breadcrumb", **R(23, 29, "other"),
+        **{i: "metadata" for i in (30, 31, 32, 62, 63, 64, 69, 70, 71, 75, 76, 77, 80, 81, 82, 85, 86, 87)},
+        **{i: "other" for i in (33, 57, 58, 59, 60, 61, 66, 67, 68, 73, 74, 79, 84, 89)},
+        **R(90, 96, "other"), 97: "navigation", 98: "navigation", 99: "footer_contact", 100: "navigation", 101: "other",
+        102: "other",
+    }, []),
 }
 
 
