@@ -134,6 +134,7 @@ BATCH21: set[str] = {  # held-out batch 21 (issue 5): labelled, not measured; th
     "pages:magic_html/southcn.html.gz", "pages:magic_html/pinshiwen.html.gz",
     "pages:magic_html/ultimatetone.html.gz", "pages:magic_html/wpdiscussionboard.html.gz",
     "pages:magic_html/dugushici.html.gz", "pages:magic_html/flarumcn.html.gz", "pages:magic_html/agreper.html.gz",
+    "pages:magic_html/physicsworld.html.gz",
 }
 UTF8_FIRST |= BATCH21  # reduced copies, UTF-8
 ORIGIN |= {  # batch 21: the source file each reduced copy stands for, and the page it was saved from
@@ -151,6 +152,8 @@ ORIGIN |= {  # batch 21: the source file each reduced copy stands for, and the p
     ".html at 89b52e52, reduced copy (https://discuss.flarum.org.cn/d/15448/3)",
     "pages:magic_html/agreper.html.gz": MH + "forum/htmls/a6b698cf8edc93e22f1eab9e32596d0b9859d7d288bde50477199527ae90a5cd"
     ".html at 89b52e52, reduced copy (https://forum.agreper.com/thread/13/)",
+    "pages:magic_html/physicsworld.html.gz": MH + "article/htmls/8a5d9673b0c29ddbbf294f1b851c5739e186ad9d2417604d620ed4656e4a942a"
+    ".html at e74b8b18, reduced copy (https://physicsworld.com/a/defence-diversification-agency-to-be-created/)",
 }
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
 # heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
@@ -890,6 +893,15 @@ SPECS: dict[str, tuple[str, str, dict[int, str], list[tuple[int, str, str]]]] = 
     }, []),
     "pages:magic_html/agreper.html.gz": ("en", "forum", {  # forum.agreper.com, a one-post thread on a minimal forum
         0: "navigation", 1: "other", 2: "navigation", 4: "metadata",
+    }, []),
+    "pages:magic_html/physicsworld.html.gz": ("en", "news", {  # physicsworld.com, a 1998 news item in the 2024 site template
+        0: "other", 1: "other", **R(2, 51, "navigation"), **R(52, 56, "share_follow_qr"), 57: "navigation", 58: "other",
+        59: "other", 60: "other", 61: "navigation", 62: "other", 63: "other", **R(64, 117, "navigation"),
+        **R(118, 120, "other"), 121: "navigation", **R(122, 126, "share_follow_qr"), 127: "navigation",
+        **R(128, 157, "other"), 158: "breadcrumb", 159: "metadata", 160: "metadata", 162: "metadata",
+        **R(167, 170, "share_follow_qr"), 171: "ads", 172: "ads", **R(173, 180, "other"), **R(181, 207, "related_links"),
+        208: "footer_copyright", **R(209, 226, "navigation"), 227: "other", 228: "other", **R(229, 233, "share_follow_qr"),
+        234: "other",
     }, []),
 }
 
