@@ -43,6 +43,13 @@ other than the engineer who measures it, and not measured here. `python benchmar
 it alone to heldout_pages/batch19.jsonl and its content-only version to heldout_pages/batch19_content.jsonl; the full build
 leaves it out of boilerplate_heldout.jsonl.
 
+Batch 21 (``BATCH21``, issue 5): eight pages of sites never labelled, reduced copies (as batch 19's) of pages of
+opendatalab/magic-html's benchmark (Apache-2.0 per its README): news.southcn.com, pinshiwen.com, dugushici.com and
+discuss.flarum.org.cn (Chinese); theultimatetone.com, demo.wpdiscussionboard.com, forum.agreper.com and physicsworld.com
+(English). Labelled by someone other than the engineer who measures it, and not measured here. `python
+benchmarks/data/build_heldout.py --batch21` writes it alone to heldout_pages/batch21.jsonl and its content-only version to
+heldout_pages/batch21_content.jsonl; the full build leaves it out of boilerplate_heldout.jsonl.
+
 Batch 14 (keys ``pages:...``) is built from pages kept in this repo, in heldout_pages/ as shipped
 by their packages (MIT): the Taiwanese news pages of the twnews 0.3.3 wheel
 (twnews/samples/*.html.xz) and two Chinese pages of newspaper4k 0.9.6's sdist
