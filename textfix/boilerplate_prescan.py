@@ -175,7 +175,7 @@ def _scan(shade: str, rs: RuleSet, matches: list[tuple[int, int, int]] | None, h
     if "://" in shade:
         return None
     if headline and shade.count("\n", 0, 4096) >= 3 and _FIRST_LINES.match(shade) is None:
-        return None  # no sentence in the first three lines: a page head of menus (saves the split)
+        headline = False  # no sentence in the first three lines: no headline over prose (a page of menus fails fast)
     t = _tables()
     segs = split_segments(shade, shade)
     if not segs:
