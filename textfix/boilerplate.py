@@ -71,9 +71,9 @@ _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都�
 _PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對我你他她们們么麼没沒不一只便若吗嗎呢吧啊啦]")
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 # a line of a code listing or shell session: assignments, braces, variables, options, calls,
-# comments, common commands (menu items have none of these)
+# snake_case names, comments, common commands (menu items have none of these)
 _NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]\s*\S|[（(][一二三四五六七八九十\d]{1,3}[)）])")
-_CODE_LINE = re.compile(r"[=\\${};]|^\s*[#$]|\s--?[a-z]|[a-z]\(|^\s*(?:sudo|docker|podman|cd|ls|git|pip|npm|curl|wget|"
+_CODE_LINE = re.compile(r"[=\\${};]|^\s*[#$]|\s--?[a-z]|[a-z]\(|[a-z]_[a-z]|^\s*(?:sudo|docker|podman|cd|ls|git|pip|npm|curl|wget|"
                         r"echo|export|sleep|kubectl|python3?)\s", re.M)
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
 _SENTENCE_END = re.compile(r"[。？！?!]")  # "记者：资金来源是否有保证？" is an interview, not a byline
