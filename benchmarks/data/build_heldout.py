@@ -996,6 +996,16 @@ def write(recs: list[dict], path: Path) -> None:
     print(f"wrote {len(recs)} records to {path.relative_to(HERE)}")
 
 
+def write_batch(name: str, recs: list[dict]) -> None:
+    """A batch alone, in heldout_pages/<name>.jsonl, and its content-only version beside it."""
+    write(recs, HERE / "heldout_pages" / f"{name}.jsonl")
+    sys.path.insert(0, str(HERE.parent.parent))
+    from benchmarks.boilerplate_eval import content_only
+
+    write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
+           for r in recs], HERE / "heldout_pages" / f"{name}_content.jsonl")
+
+
 if __name__ == "__main__":
     # Batch 14 waited in heldout_pages/batch14.jsonl until the rule changes it prompted landed
     # (at its first measurement one page lost 17% of its article, over the 10% per-page floor of
@@ -1008,41 +1018,12 @@ if __name__ == "__main__":
     if args[:1] == ["--batch17"]:  # batch 17 alone, for its first measurement: --batch17 GNE_TESTS TRAFILATURA1_CACHE
         write(build(Path(args[1]), trafilatura_cache=Path(args[2]), only=BATCH17), HERE / "heldout_pages" / "batch17.jsonl")
         sys.exit()
-    if args[:1] == ["--batch19"]:  # batch 19 alone (reduced copies kept here), for its first measurement
-        recs = build(None, only=BATCH19)
-        write(recs, HERE / "heldout_pages" / "batch19.jsonl")
-        sys.path.insert(0, str(HERE.parent.parent))
-        from benchmarks.boilerplate_eval import content_only
-
-        write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
-               for r in recs], HERE / "heldout_pages" / "batch19_content.jsonl")
-        sys.exit()
-    if args[:1] == ["--batch20"]:  # batch 20 alone (reduced copies kept here), for its first measurement
-        recs = build(None, only=BATCH20)
-        write(recs, HERE / "heldout_pages" / "batch20.jsonl")
-        sys.path.insert(0, str(HERE.parent.parent))
-        from benchmarks.boilerplate_eval import content_only
-
-        write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
-               for r in recs], HERE / "heldout_pages" / "batch20_content.jsonl")
-        sys.exit()
-    if args[:1] == ["--batch21"]:  # batch 21 alone (reduced copies kept here), for its first measurement
-        recs = build(None, only=BATCH21)
-        write(recs, HERE / "heldout_pages" / "batch21.jsonl")
-        sys.path.insert(0, str(HERE.parent.parent))
-        from benchmarks.boilerplate_eval import content_only
-
-        write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
-               for r in recs], HERE / "heldout_pages" / "batch21_content.jsonl")
-        sys.exit()
-    if args[:1] == ["--batch18"]:  # batch 18 alone, for its first measurement: --batch18 TRAFILATURA1_CACHE
-        recs = build(None, trafilatura_cache=Path(args[1]), only=BATCH18)
-        write(recs, HERE / "heldout_pages" / "batch18.jsonl")
-        sys.path.insert(0, str(HERE.parent.parent))
-        from benchmarks.boilerplate_eval import content_only
-
-        write([{"id": r["id"], "url": r["url"], "lang": r["lang"], "type": r["type"], "text": content_only(r)}
-               for r in recs], HERE / "heldout_pages" / "batch18_content.jsonl")
+    # batches 18-21 alone, each with its content-only version, for their first measurements
+    # (batch 18 reads trafilatura 1.0.0's pages: --batch18 TRAFILATURA1_CACHE; the others are kept here)
+    batches = {"--batch18": BATCH18, "--batch19": BATCH19, "--batch20": BATCH20, "--batch21": BATCH21}
+    if args[:1] and args[0] in batches:
+        write_batch(args[0][2:], build(None, trafilatura_cache=Path(args[1]) if len(args) > 1 else None,
+                                       only=batches[args[0]]))
         sys.exit()
     dirs = (Path(args[0]), Path(args[1]) if len(args) > 1 else None, Path(args[2]) if len(args) > 2 else None)
     write(build(*dirs, only=set(SPECS) - PENDING), HERE / "boilerplate_heldout.jsonl")
