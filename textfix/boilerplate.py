@@ -70,9 +70,10 @@ _FUNCTION_CHARS = re.compile("[的了着著得地在像把被是这這那也都�
 # function words plus pronouns and sentence particles: verse lines are phrases, menu items names
 _PHRASE_CHARS = re.compile("[的了着著得地在像把被是这這那也都就却卻又还還让讓从從向对對我你他她们們么麼没沒不一只便若吗嗎呢吧啊啦]")
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+# a numbered section heading of a tutorial ("一、部署", "1、脚本", "（二）")
+_NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]\s*\S|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 # a line of a code listing or shell session: assignments, braces, variables, options, calls,
 # snake_case names, comments, common commands (menu items have none of these)
-_NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]\s*\S|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _CODE_LINE = re.compile(r"[=\\${};]|^\s*[#$]|\s--?[a-z]|[a-z]\(|[a-z]_[a-z]|^\s*(?:sudo|docker|podman|cd|ls|git|pip|npm|curl|wget|"
                         r"echo|export|sleep|kubectl|python3?)\s", re.M)
 _VALUE_NOT_SENTENCE = frozenset(("source", "author", "editor", "reporter", "photographer", "contact", "date", "views"))
@@ -1186,7 +1187,7 @@ def _menu_like(doc: _Doc, run: list[int]) -> bool:
     if len(run) == 3 and first.line == last.line and not _BARS.search(doc.text, first.end, last.start):
         return False  # three words on one line may be a heading ("郊廟歌辭 祀圜丘樂章 豫和")
     lengths = sorted(doc.n[k] for k in run)
-    if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8 or _title_list(doc, run)):
+    if not (lengths[len(lengths) // 2] <= 10 or len(run) >= 8):
         return False
     if sum(1 for k in run if k not in doc.claims) < 2:
         return False  # one short line next to chrome that other rules found: a heading, not a menu
@@ -1272,7 +1273,9 @@ def _shape(doc: _Doc, markers: set[int], protect: set[int], model: Any) -> None:
                     continue
                 if i in full:
                     continue  # claimed chrome does not break a run
-            if _menu_like(doc, run) and not (run[0] > core_b and _closes_article(doc, run[-1] + 1)):
+            if len(run) >= 3 and _title_list(doc, run):
+                doc.claim_run([k for k in run if k not in claims], "related_links", "shape.title_list", 0.7)
+            elif _menu_like(doc, run) and not (run[0] > core_b and _closes_article(doc, run[-1] + 1)):
                 prose = _prose_tail(doc, run) if run[-1] < core_a else 0  # the article's first lines, above the core
                 if prose:
                     doc.notes.append(f"lines at {segs[run[-prose]].start} read as prose with spaces for commas: not a menu")
@@ -2092,6 +2095,7 @@ _SHAPE_REASONS = {
     "shape.teaser_feed": "a teaser in a feed of other articles (each closed by the same 'read the rest' line)",
     "shape.bullet_list": "a list of bulleted headlines outside the article",
     "ctx.credited_caption": "a photo caption: its line ends in a photo credit",
+    "shape.title_list": "a list of other articles' headlines below the article and the page's chrome",
     "shape.truncated_teaser": "a teaser of another article: a summary cut off mid-sentence, outside the article",
     "dup.title": "a second copy of the title",
     "dup.title_glued": "a copy of the title glued to the first sentence",
