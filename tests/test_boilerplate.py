@@ -747,6 +747,16 @@ def test_a_page_control_label_alone_on_its_line_does_not_take_the_article_below(
     assert first in r.text and "字号" not in r.text
 
 
+def test_a_long_line_opening_with_a_copyright_sign_is_a_footer_not_the_article() -> None:
+    post = "\n\n".join(["建议给莲花加上自动蓄能恢复的功能，这样被击倒以后就可以重新站起来了，玩起来会更有意思。",
+                        "另外希望地图能多加几张，现在的几张都玩腻了，新手也需要一些简单一点的地图来练习。",
+                        "回复", "举报", "返回列表"])
+    footer = ("Copyright © 2024 Example Games Corporation & Example Software Corporation, Licensed to Example "
+              "Telecommunications Technology Co., Ltd. All Rights Reserved.")
+    r = strip_boilerplate(f"{post}\n\n{footer}\n")
+    assert "Licensed to" not in r.text and "自动蓄能恢复" in r.text
+
+
 # --------------------------------------------------------------------------- article heads
 
 _BODY = ("市政府今天召开新闻发布会，介绍了今年前三季度全市经济运行情况，主要指标保持平稳增长，"

@@ -47,6 +47,7 @@ _SPACES = re.compile(r"[\s|丨｜]+")
 _SIGNOFF = re.compile(r"(?:局|委|委员会|委員會|办公室|辦公室|政府|中心|协会|協會|公司|厅|廳|院|会|會|部|处|處|科|站|所|社)$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script, Han included
+_COPYRIGHT_START = re.compile(r"(?:copyright\s*)?(?:©|\(c\)\s*\d{4})|copyright\s+\d{4}")  # not "(c) the third…"
 _CRUMB_MARK = re.compile("[>»›]")  # "新华网 > > 正文" is a breadcrumb, never a headline
 _HAN_LABEL = re.compile(r"\(?[\u3400-\u9fff]{2}")  # labels of two or more Han characters
 _COLUMN = re.compile(r"【[^【】\n]{1,12}】")
@@ -1823,6 +1824,12 @@ def _analyse(text: str, config: Config, model: Any = None, matches: list[tuple[i
                     walls.add(i)
             elif i >= 0 and _notice_hit(shade, segs[i], a, r, doc.n[i]):
                 strong.add(i)  # a Latin notice paragraph ("We use cookies…") is not article text
+    # a line that opens with a copyright sign is a footer, however long ("Copyright © 2024 …, Ltd.
+    # All Rights Reserved."): it weighs against the core
+    if "©" in shade or "copyright" in shade:
+        for i, seg in enumerate(segs):
+            if doc.n[i] <= MAX_NOTICE and _COPYRIGHT_START.match(shade, seg.start, seg.end):
+                strong.add(i)
     # an end-of-article line ("- THE END -", "（完）") closes the article: the core ends before it
     end_line = _end_line()
     end_mark = None
