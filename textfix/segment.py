@@ -45,12 +45,32 @@ class Segment(NamedTuple):
     line: int
 
 
+# The last split without labels: the prescan and then the analysis split the same shadow
+# (the same object) when a page goes on to the full analysis. One tuple, replaced whole, so a
+# thread never reads one shadow with another's segments; it keeps that shadow alive, so its
+# identity cannot be reused.
+_LAST: tuple[str | None, list[Segment]] = (None, [])
+
+
 def split_segments(text: str, shadow: str, label_spans: Iterable[tuple[int, int]] = ()) -> list[Segment]:
     """Segments of ``text``; ``shadow`` is its same-length matching form (see boilerplate_rules.fold).
 
     ``label_spans`` must not overlap: each starts a segment, and no separator inside one cuts.
     """
     labels = sorted(label_spans)
+    if not labels:
+        global _LAST
+        last = _LAST
+        if last[0] is shadow:
+            return list(last[1])
+        out = _split(shadow, [])
+        _LAST = (shadow, out)
+        return list(out)
+    return _split(shadow, labels)
+
+
+def _split(shadow: str, labels: list[tuple[int, int]]) -> list[Segment]:
+    """:func:`split_segments` on the shadow, with the label spans sorted."""
     # positions inside a label: a separator starting there belongs to it ("编辑 | 张三")
     inside = {k for a, b in labels for k in range(a, b)} if labels else None
     out: list[Segment] = []
