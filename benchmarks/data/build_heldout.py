@@ -50,8 +50,9 @@ discuss.flarum.org.cn (Chinese); theultimatetone.com, demo.wpdiscussionboard.com
 benchmarks/data/build_heldout.py --batch21` writes it alone to heldout_pages/batch21.jsonl and its content-only version to
 heldout_pages/batch21_content.jsonl; the full build leaves it out of boilerplate_heldout.jsonl.
 
-Batch 22 (``BATCH22``, issue 5): pages of sites never labelled, reduced copies (as batch 19's) of pages of
-opendatalab/magic-html's benchmark (Apache-2.0 per its README); see boilerplate_heldout.md for the list. Labelled by
+Batch 22 (``BATCH22``, issue 5): five pages of sites never labelled, reduced copies (as batch 19's) of pages of
+opendatalab/magic-html's benchmark (Apache-2.0 per its README: www.qidian.com, www.sohu.com, www.1905.com; Chinese) and of
+goose3's tests/data/content/ (Apache-2.0, LICENSE beside them: allnewlyrics.com, okaymarketing.com; English). Labelled by
 someone other than the engineer who measures it, and not measured here. `python benchmarks/data/build_heldout.py
 --batch22` writes it alone to heldout_pages/batch22.jsonl and its content-only version to
 heldout_pages/batch22_content.jsonl; the full build leaves it out of boilerplate_heldout.jsonl.
