@@ -108,42 +108,12 @@ BATCH19 = {  # held-out batch 19 (issue 5): measured once at e6ab081, then merge
     "pages:magic_html/cnblogs.html.gz", "pages:twnews_git/judicial.html.gz",
 }
 UTF8_FIRST |= BATCH19  # reduced copies, UTF-8: lxml may read their bytes as Latin-1
-MH = "opendatalab/magic-html (Apache-2.0 per its README) benchmark/data/"
-ORIGIN = {  # batch 19: the source file each reduced copy or transcription stands for, and the page it was saved from
-    "pages:magic_html/csolbbs.html.gz": MH + "forum/htmls/8cf0af42df35f70b52aaa5a62143146bf0743093a3cef6e94c25b218c89d6640"
-    ".html at b227e252, reduced copy (https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38672)",
-    "pages:magic_html/39net.html.gz": MH + "article/htmls/0987b0ff61a8eca73758b6c328af71dca752bdfa9e7e0139dad6f08c29252960"
-    ".html at 89b52e52, reduced copy (http://food.39.net/a/210120/8605520.html)",
-    "pages:magic_html/chinacomcn.html.gz": MH + "article/htmls/5da9b27b0b9b53ae469cda7615c39dd9001c7e8f942eb3efc63e86988712d9fc"
-    ".html at 89b52e52, reduced copy (http://news.china.com.cn/2024-05/13/content_117184963.shtml)",
-    "pages:magic_html/youth.html.gz": MH + "article/htmls/9c642bd57e7c44cd40fdd9025696a5bea933556f643513e59d9965b48ef3b7e0"
-    ".html at 89b52e52, reduced copy (https://news.youth.cn/gn/202405/t20240513_15249693.htm)",
-    "pages:magic_html/rubychina.html.gz": MH + "forum/htmls/6897d6ef37e9d5306649c363dc4b5bc774c7011603ac1e1082681aec2c2bd6b5"
-    ".html at 89b52e52, reduced copy (https://ruby-china.org/topics/43661)",
-    "pages:magic_html/cnblogs.html.gz": MH + "article/htmls/66211fc426fc70162d7560b0ebb6497e0cc76a3218f087612a0f92640af93746"
-    ".html at 89b52e52, reduced copy (https://www.cnblogs.com/good-looking-hk/p/18182241)",
-    "pages:twnews_git/judicial.html.gz": "virus-warnning/twnews (MIT) twnews/samples/judicial.html at 0abbd9db, transcription"
-    " (aomp.judicial.gov.tw, 臺灣士林地方法院 auction notice)",
-}
 BATCH20: set[str] = {  # held-out batch 20 (issue 5): measured once at 3c67fe9, then merged
     "pages:magic_html/flaskbb.html.gz", "pages:magic_html/caijing.html.gz",
     "pages:magic_html/debian.html.gz", "pages:magic_html/gsmarena.html.gz",
     "pages:magic_html/learnku.html.gz",
 }
 UTF8_FIRST |= BATCH20  # reduced copies, UTF-8
-ORIGIN |= {  # batch 20: the source file each reduced copy stands for, and the page it was saved from
-    "pages:magic_html/flaskbb.html.gz": MH + "forum/htmls/4d0c2c013be04bb5d96ec57cfc23c4e74779bbd2ebd9fae93a26b010114ed9fd"
-    ".html at b227e252, reduced copy (https://forums.flaskbb.org/topic/2295-need-some-help-to-install-flaskbb-on-windows)",
-    "pages:magic_html/caijing.html.gz": MH + "article/htmls/6558a82cd7af98f97783a125f84d6aefccd7ab723f58c5f4ee58c2e11523ac29"
-    ".html at 89b52e52, reduced copy (http://economy.caijing.com.cn/20240520/5012641.shtml)",
-    "pages:magic_html/debian.html.gz": MH + "forum/htmls/bf03d4e9a96bd6b8cee833f2b9816608faac4c00137d6f4bc40934f22a7f9cdb"
-    ".html at 89b52e52, reduced copy (https://forums.debian.net/viewtopic.php?t=159270)",
-    "pages:magic_html/gsmarena.html.gz": MH + "article/htmls/6a096b630c676dd12a0d3d8b6c5c6cb3cf18371d5f8b5b23181a7e7f63b09d10"
-    ".html at 89b52e52, reduced copy (https://www.gsmarena.com/tcl_introduces_tottenham_forward_harry_kane_as_its_brand_"
-    "ambassador-news-44391.php)",
-    "pages:magic_html/learnku.html.gz": MH + "forum/htmls/a2323d652d0eaf1bb2d361d9165fc4b56131dc8e0c9bb1a680386defaf4fa2a4"
-    ".html at b227e252, reduced copy (https://learnku.com/articles/77685)",
-}
 BATCH21: set[str] = {  # held-out batch 21 (issue 5): measured once at 38960d7, then merged
     "pages:magic_html/southcn.html.gz", "pages:magic_html/pinshiwen.html.gz",
     "pages:magic_html/ultimatetone.html.gz", "pages:magic_html/wpdiscussionboard.html.gz",
@@ -151,41 +121,11 @@ BATCH21: set[str] = {  # held-out batch 21 (issue 5): measured once at 38960d7, 
     "pages:magic_html/physicsworld.html.gz",
 }
 UTF8_FIRST |= BATCH21  # reduced copies, UTF-8
-ORIGIN |= {  # batch 21: the source file each reduced copy stands for, and the page it was saved from
-    "pages:magic_html/southcn.html.gz": MH + "article/htmls/2dd9425ba67be652e3e2f1dcc20797998897fe06008a80bf069338e3772494c8"
-    ".html at b227e252, reduced copy (https://news.southcn.com/node_742c1a40f1/ae7e7ec561.shtml)",
-    "pages:magic_html/pinshiwen.html.gz": MH + "article/htmls/931ec5cf06d4cf66a2b8f8bedbd9b85f4787b5e9178c18b20f070441859f2cbb"
-    ".html at b227e252, reduced copy (https://www.pinshiwen.com/gsdq/dushi/2019050315127.html)",
-    "pages:magic_html/ultimatetone.html.gz": MH + "forum/htmls/77d118aedba20777037422e6748c758d6f7013a2e1f108fd336204a551f68991"
-    ".html at b227e252, reduced copy (https://theultimatetone.com/thread-214.html)",
-    "pages:magic_html/wpdiscussionboard.html.gz": MH + "forum/htmls/87344ed138bfc3b574e178eed253f5a39b9720afed6a02fbbca884eb00611c70"
-    ".html at b227e252, reduced copy (https://demo.wpdiscussionboard.com/discussion-topics/how-do-i-start-getting-art-commissions/)",
-    "pages:magic_html/dugushici.html.gz": MH + "article/htmls/9f4c1adb9f61d954f33a02ef1919248e69c007dcbe9d903a0e77b739779951da"
-    ".html at b227e252, reduced copy (https://dugushici.com/ancient_proses/21337)",
-    "pages:magic_html/flarumcn.html.gz": MH + "forum/htmls/81abaa708d7b56f8aa077fc5111669f90289e376a182ffa3f63b16881b7c3dc6"
-    ".html at 89b52e52, reduced copy (https://discuss.flarum.org.cn/d/15448/3)",
-    "pages:magic_html/agreper.html.gz": MH + "forum/htmls/a6b698cf8edc93e22f1eab9e32596d0b9859d7d288bde50477199527ae90a5cd"
-    ".html at 89b52e52, reduced copy (https://forum.agreper.com/thread/13/)",
-    "pages:magic_html/physicsworld.html.gz": MH + "article/htmls/8a5d9673b0c29ddbbf294f1b851c5739e186ad9d2417604d620ed4656e4a942a"
-    ".html at e74b8b18, reduced copy (https://physicsworld.com/a/defence-diversification-agency-to-be-created/)",
-}
 BATCH22: set[str] = {  # held-out batch 22 (issue 5): measured once at 81aad46, then merged
     "pages:magic_html/qidian.html.gz", "pages:goose3/allnewlyrics.html.gz", "pages:magic_html/sohu.html.gz",
     "pages:magic_html/m1905.html.gz", "pages:goose3/okaymarketing.html.gz",
 }
 UTF8_FIRST |= BATCH22  # reduced copies, UTF-8
-ORIGIN |= {  # batch 22: the source file each reduced copy stands for, and the page it was saved from
-    "pages:magic_html/qidian.html.gz": MH + "article/htmls/19851fb2dac0a2fa7f055d66aae86bea916167bdad780d0baccb38be1fe6407e"
-    ".html at 89b52e52, reduced copy (https://www.qidian.com/chapter/1034360760/720619827/)",
-    "pages:goose3/allnewlyrics.html.gz": "goose3/goose3 (Apache-2.0) tests/data/content/test_allnewlyrics1.html at 03d503a0,"
-    " reduced copy (http://allnewlyrics.com/only-one-lyrics-pj-morton-ft-stevie-wonder.html)",
-    "pages:magic_html/sohu.html.gz": MH + "article/htmls/e751800204690e100c8e8802128e886fbd6bf7360903dedc419a69246be2cb6a"
-    ".html at 89b52e52, reduced copy (https://www.sohu.com/a/778336904_120702)",
-    "pages:magic_html/m1905.html.gz": MH + "article/htmls/9055e5d5b83ee055ee8e73c03c7c1c39d1fc226f9497f2fee1f8376bb573d688"
-    ".html at b227e252, reduced copy (https://www.1905.com/news/20240511/1674843.shtml)",
-    "pages:goose3/okaymarketing.html.gz": "goose3/goose3 (Apache-2.0) tests/data/content/test_okaymarketing.html at 306947a4,"
-    " reduced copy (http://okaymarketing.com/add-schema-markup-page-wordpress/)",
-}
 # Pages that break a floor of tests/test_boilerplate_quality.py at their first measurement wait in
 # heldout_pages/pending.jsonl until the rule changes they prompt land (then move them out of this set):
 # batch 17's news.cn page (3.1% of its article: the title, as a short-line run between metadata lines) and
@@ -202,6 +142,9 @@ PENDING: set[str] = {"pages:readability/pixnet.html.gz", "pages:magic_html/csolb
                      "pages:magic_html/flaskbb.html.gz", "pages:magic_html/flarumcn.html.gz"}
 
 
+# batches 19-22: the source each reduced copy or transcription stands for (key, tab, source)
+ORIGIN = dict(line.split("\t", 1) for line in (HERE / "heldout_pages" / "origins.tsv").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#"))
 PAGE_ORIGIN = {  # heldout_pages/<folder> -> where the pages were shipped (both MIT)
     "pages:twnews": "twnews 0.3.3 wheel (MIT), twnews/samples/",
     "pages:newspaper4k": "newspaper4k 0.9.6 sdist (MIT), tests/data/html/",
